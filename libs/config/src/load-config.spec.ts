@@ -1,0 +1,28 @@
+import { CONFIG_DEFAULTS, loadConfig } from './index';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe(CONFIG_DEFAULTS.databaseUrl);
+    expect(config.apiPort).toBe(3000);
+    expect(config.seedOnStart).toBe(false);
+    expect(config.temporalTaskQueue).toBe('duban');
+  });
+
+  it('reads overrides and treats empty strings as unset', () => {
+    const config = loadConfig({ API_PORT: '8080', REDIS_URL: '', DUBAN_SEED_ON_START: 'yes' });
+    expect(config.apiPort).toBe(8080);
+    expect(config.redisUrl).toBe(CONFIG_DEFAULTS.redisUrl);
+    expect(config.seedOnStart).toBe(true);
+  });
+
+  it.each([
+    [{ API_PORT: 'eighty' }, /API_PORT must be a TCP port/],
+    [{ API_PORT: '70000' }, /API_PORT must be a TCP port/],
+    [{ DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must use postgres:/],
+    [{ REDIS_URL: 'not a url' }, /REDIS_URL is not a URL/],
+    [{ DUBAN_SEED_ON_START: 'maybe' }, /DUBAN_SEED_ON_START must be true or false/],
+  ])('rejects %p with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

@@ -1,0 +1,53 @@
+import { CONFIG_DEFAULTS, CONFIG_ENV_NAMES, DubanConfig } from './duban-config';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the configuration from an environment map; fails fast with the variable's name on a bad value. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): DubanConfig {
+  const raw = (key: keyof DubanConfig): string => {
+    const value = env[CONFIG_ENV_NAMES[key]];
+    return value === undefined || value === '' ? CONFIG_DEFAULTS[key] : value;
+  };
+  const port = (key: keyof DubanConfig): number => {
+    const value = Number(raw(key));
+    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+      throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be a TCP port number, got "${raw(key)}"`);
+    }
+    return value;
+  };
+  const flag = (key: keyof DubanConfig): boolean => {
+    const value = raw(key).toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be true or false, got "${raw(key)}"`);
+  };
+  const url = (key: keyof DubanConfig, protocols: readonly string[]): string => {
+    const value = raw(key);
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new ConfigError(`${CONFIG_ENV_NAMES[key]} is not a URL: "${value}"`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    }
+    return value;
+  };
+
+  return {
+    databaseUrl: url('databaseUrl', ['postgres:', 'postgresql:']),
+    redisUrl: url('redisUrl', ['redis:', 'rediss:']),
+    temporalAddress: raw('temporalAddress'),
+    temporalNamespace: raw('temporalNamespace'),
+    temporalTaskQueue: raw('temporalTaskQueue'),
+    apiPort: port('apiPort'),
+    apiHost: raw('apiHost'),
+    logLevel: raw('logLevel'),
+    queuePrefix: raw('queuePrefix'),
+    seedOnStart: flag('seedOnStart'),
+    seedsDir: raw('seedsDir'),
+  };
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A message in a unit's in-app inbox, delivered from the outbox. */
+@Entity({ name: 'inbox_messages' })
+@Index('idx_inbox_messages_recipient_created', ['recipient', 'createdAt'])
+export class InboxMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** One inbox message per outbox message: redelivery of a job writes nothing new. */
+  @Column({ name: 'outbox_message_id', type: 'uuid', unique: true })
+  outboxMessageId!: string;
+
+  @Column({ type: 'text' })
+  recipient!: string;
+
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  payload!: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboxStatus = 'pending' | 'delivered' | 'dead';
+
+/**
+ * A notification written in the same transaction as the event that caused it
+ * (transactional outbox); BullMQ delivers it afterwards. The idempotency key
+ * makes a retried activity write it once.
+ */
+@Entity({ name: 'outbox_messages' })
+@Index('idx_outbox_messages_status_created', ['status', 'createdAt'])
+export class OutboxMessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'idempotency_key', type: 'text', unique: true })
+  idempotencyKey!: string;
+
+  /** What happened, e.g. plan.imported, assignment.urged. */
+  @Column({ type: 'text' })
+  kind!: string;
+
+  /** Recipient unit (canonical name) or a role mailbox such as role:admin. */
+  @Column({ type: 'text' })
+  recipient!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  payload!: Record<string, unknown>;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: OutboxStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+}

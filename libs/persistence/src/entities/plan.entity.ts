@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type PlanStatus = 'draft' | 'published' | 'withdrawn';
+
+/** An imported action plan: the parser's Plan JSON plus its lifecycle. */
+@Entity({ name: 'plans' })
+export class PlanEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** sha256 of the uploaded bytes: importing the same document twice yields the same plan. */
+  @Column({ name: 'source_hash', type: 'text', unique: true })
+  sourceHash!: string;
+
+  @Column({ name: 'document_name', type: 'text' })
+  documentName!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ name: 'doc_number', type: 'text', nullable: true })
+  docNumber!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  issuer!: string | null;
+
+  @Column({ name: 'period_from', type: 'integer', nullable: true })
+  periodFrom!: number | null;
+
+  @Column({ name: 'period_to', type: 'integer', nullable: true })
+  periodTo!: number | null;
+
+  @Column({ type: 'text', default: 'draft' })
+  status!: PlanStatus;
+
+  @Column({ name: 'task_count', type: 'integer' })
+  taskCount!: number;
+
+  /** The parser's output (Plan JSON), edited in place while the plan is a draft. */
+  @Column({ type: 'jsonb' })
+  parsed!: Record<string, unknown>;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings!: unknown[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+}

@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './migrations';
+export * from './data-source-options';
+export * from './ensure-database';
+export * from './run-migrations';
+export * from './generate-migration';

@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { ensureDatabase } from './ensure-database';
+
+/** Creates the database if needed and applies pending migrations; returns their names. */
+export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+  await ensureDatabase(databaseUrl);
+  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl, { poolSize: 2, applicationName: 'duban-migrate' }), logging: ['error'] });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * The SQL that would bring the schema in line with the entities after all
+ * migrations: empty when entities and migrations agree.
+ */
+export async function pendingSchemaChanges(databaseUrl: string): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl, { poolSize: 2, applicationName: 'duban-schema-check' }), logging: ['error'] });
+  await dataSource.initialize();
+  try {
+    const sql = await dataSource.driver.createSchemaBuilder().log();
+    return sql.upQueries.map((query) => query.query);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,37 @@
+// Installs Node dependencies with `npm ci` when node_modules is missing or older
+// than package-lock.json (npm writes node_modules/.package-lock.json on install).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { root } = require('./paths.cjs');
+const { runCommand } = require('./run-command.cjs');
+const { step, fail } = require('./log.cjs');
+
+function mtime(file) {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+async function ensureDependencies({ quiet = false } = {}) {
+  const installed = mtime(path.join(root, 'node_modules', '.package-lock.json'));
+  const wanted = Math.max(mtime(path.join(root, 'package-lock.json')), mtime(path.join(root, 'package.json')));
+  if (installed !== 0 && installed >= wanted) {
+    if (!quiet) step('Node dependencies are installed');
+    return;
+  }
+  step('Installing Node dependencies (npm ci; the first time takes a few minutes)…');
+  let code = await runCommand('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
+  if (code !== 0) {
+    // A registry mirror that carries only this platform's optional binaries (@swc/core-darwin-*…)
+    // makes `npm ci` refuse the lockfile; `npm install --no-save` installs the same locked
+    // versions without rewriting package-lock.json.
+    step('npm ci refused the lockfile; installing the locked versions with npm install --no-save…');
+    code = await runCommand('npm', ['install', '--no-save', '--no-audit', '--no-fund'], { cwd: root });
+  }
+  if (code !== 0) fail(`installing Node dependencies failed with exit code ${code}`);
+}
+
+module.exports = { ensureDependencies };
