@@ -4,3 +4,4 @@ export * from './data-source-options';
 export * from './ensure-database';
 export * from './run-migrations';
 export * from './generate-migration';
+export * from './persistence.module';

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonObject } from './json-value';
 
 /** A message in a unit's in-app inbox, delivered from the outbox. */
 @Entity({ name: 'inbox_messages' })
@@ -24,7 +25,7 @@ export class InboxMessageEntity {
   body!: string;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  payload!: Record<string, unknown>;
+  payload!: JsonObject;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -8,3 +8,4 @@ export type { PlanStatus } from './plan.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from src, dist and bundles). */
 export const ENTITIES = [PlanEntity, OutboxMessageEntity, InboxMessageEntity];
+export type { JsonObject, JsonValue } from './json-value';

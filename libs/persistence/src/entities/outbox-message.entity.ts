@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonObject } from './json-value';
 
 export type OutboxStatus = 'pending' | 'delivered' | 'dead';
 
@@ -31,7 +32,7 @@ export class OutboxMessageEntity {
   body!: string;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  payload!: Record<string, unknown>;
+  payload!: JsonObject;
 
   @Column({ type: 'text', default: 'pending' })
   status!: OutboxStatus;

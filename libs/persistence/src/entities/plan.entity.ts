@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { JsonObject, JsonValue } from './json-value';
 
 export type PlanStatus = 'draft' | 'published' | 'withdrawn';
 
@@ -38,10 +39,10 @@ export class PlanEntity {
 
   /** The parser's output (Plan JSON), edited in place while the plan is a draft. */
   @Column({ type: 'jsonb' })
-  parsed!: Record<string, unknown>;
+  parsed!: JsonObject;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  warnings!: unknown[];
+  warnings!: JsonValue[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

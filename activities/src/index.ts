@@ -1,0 +1,2 @@
+export * from './activities.module';
+export * from './plan-import.activities';

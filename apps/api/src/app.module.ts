@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { DubanConfigModule, loadConfig } from '@duban/config';
+import { ServicesModule } from '@duban/services';
+import { ServiceErrorFilter } from './common/service-error.filter';
+import { HealthModule } from './health/health.module';
+import { InboxController } from './inbox/inbox.controller';
+import { PlansController } from './plans/plans.controller';
+
+@Module({
+  imports: [
+    DubanConfigModule,
+    LoggerModule.forRoot({ pinoHttp: { level: loadConfig().logLevel, name: 'duban-api', autoLogging: { ignore: (req) => req.url === '/health' } } }),
+    ServicesModule,
+    HealthModule,
+  ],
+  controllers: [PlansController, InboxController],
+  providers: [{ provide: APP_FILTER, useClass: ServiceErrorFilter }],
+})
+export class AppModule {}

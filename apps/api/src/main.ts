@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '@duban/config';
+import { SeedService } from '@duban/services';
+import { createApiApp } from './create-api-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApiApp();
+  await app.listen(config.apiPort, config.apiHost);
+  const logger = new Logger('duban-api');
+  logger.log(`API listening on http://${config.apiHost}:${config.apiPort} (OpenAPI at /api/docs)`);
+  if (config.seedOnStart) {
+    // After listen, so /health answers while the seed plans go through the worker.
+    const result = await app.get(SeedService).importSeedPlans();
+    logger.log(`seed plans: ${result.imported} imported, ${result.existing} already present`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`duban api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import {
+  decodePlanBytes,
+  directoryForText,
+  loadUnitDirectories,
+  parsePlanText,
+  Plan,
+  PlanParseError,
+  UnitDirectory,
+} from '@duban/plan-parser';
+
+/**
+ * `duban parse FILE [--format json|table]`: action plan → Plan JSON or a task table.
+ * Warnings go to stderr; unusable input gives one line "duban parse: <reason>" and
+ * exit code 2. City unit directories are read from seeds/directories when present.
+ */
+type Format = 'json' | 'table';
+
+function loadDirectories(): UnitDirectory[] {
+  return loadUnitDirectories(resolve(process.cwd(), 'seeds/directories'));
+}
+
+function shorten(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function renderTable(plan: Plan): string {
+  const table = new Table({ head: ['编号', '任务', '牵头', '责任单位', '期限'], wordWrap: true, colWidths: [6, 30, 16, 30, 14] });
+  for (const t of plan.tasks) {
+    const units = t.unitsResolved.length ? t.unitsResolved : (t.mentionedUnits ?? []);
+    table.push([t.label, shorten(t.title, 60), t.lead.join('、'), shorten(units.join('、'), 80), t.deadlines.map((d) => d.due).join('\n')]);
+  }
+  const head = [plan.title ?? '(无标题)', [plan.docNumber, plan.issuer, plan.period ? `${plan.period.from}—${plan.period.to}` : null].filter(Boolean).join('  ')]
+    .filter(Boolean)
+    .join('\n');
+  return `${head}\n${table.toString()}\n`;
+}
+
+export function registerParseCommand(program: Command): void {
+  program
+    .command('parse <file>')
+    .description('parse an action plan (txt/md in UTF-8 or GB18030, or .docx) into tasks, units and deadlines')
+    .option('--format <format>', 'json | table', 'table')
+    .action(async (file: string, opts: { format: string }) => {
+      const format = opts.format as Format;
+      if (format !== 'json' && format !== 'table') {
+        process.stderr.write(`duban parse: unknown --format "${opts.format}" (json|table)\n`);
+        process.exitCode = 2;
+        return;
+      }
+      try {
+        let bytes: Buffer;
+        try {
+          if (statSync(file).isDirectory()) throw new Error(`${file} is a directory`);
+          bytes = readFileSync(file);
+        } catch (e) {
+          throw new PlanParseError('unreadable', e instanceof Error ? e.message : String(e));
+        }
+        const text = await decodePlanBytes(bytes, file);
+        let directory: UnitDirectory | undefined;
+        try {
+          directory = directoryForText(text, loadDirectories());
+        } catch {
+          directory = undefined; // directories are optional
+        }
+        const plan = parsePlanText(text, { document: basename(file), directory });
+        process.stdout.write(format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderTable(plan));
+        for (const w of plan.warnings) {
+          process.stderr.write(`warning [${w.code}]${w.taskNumber !== undefined ? ` #${w.taskNumber}` : ''}: ${w.message}\n`);
+        }
+      } catch (e) {
+        const reason = e instanceof PlanParseError || (e instanceof Error && e.name === 'PlanParseError') ? e.message : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+        process.stderr.write(`duban parse: ${reason.split('\n')[0]}\n`);
+        process.exitCode = 2;
+      }
+    });
+}

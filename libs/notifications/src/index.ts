@@ -1,0 +1,3 @@
+export * from './outbox-message';
+export * from './write-outbox-messages';
+export * from './outbox-delivery.service';

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InboxMessageEntity, OutboxMessageEntity } from '@duban/persistence';
+
+export type DeliveryOutcome = 'delivered' | 'already-delivered' | 'missing' | 'dead';
+
+/**
+ * Delivers one outbox message to the recipient's in-app inbox. Safe to run
+ * twice for the same message (a redelivered job): the inbox row is unique per
+ * outbox message and the outbox row is locked while it is handled.
+ */
+@Injectable()
+export class OutboxDeliveryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async deliver(outboxMessageId: string): Promise<DeliveryOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const message = await manager
+        .getRepository(OutboxMessageEntity)
+        .createQueryBuilder('outbox')
+        .setLock('pessimistic_write')
+        .where('outbox.id = :id', { id: outboxMessageId })
+        .getOne();
+      if (!message) return 'missing';
+      if (message.status === 'delivered') return 'already-delivered';
+      if (message.status === 'dead') return 'dead';
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(InboxMessageEntity)
+        .values({
+          outboxMessageId: message.id,
+          recipient: message.recipient,
+          kind: message.kind,
+          title: message.title,
+          body: message.body,
+          payload: message.payload,
+        })
+        .orIgnore()
+        .execute();
+      await manager.update(OutboxMessageEntity, { id: message.id }, { status: 'delivered', deliveredAt: new Date(), attempts: message.attempts + 1, lastError: null });
+      return 'delivered';
+    });
+  }
+
+  /** Records a failed attempt; after the last retry the message is dead-lettered for an operator. */
+  async recordFailure(outboxMessageId: string, error: string, final: boolean): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(OutboxMessageEntity)
+      .set({ attempts: () => 'attempts + 1', lastError: error.slice(0, 2000), status: final ? 'dead' : 'pending' })
+      .where('id = :id AND status = :pending', { id: outboxMessageId, pending: 'pending' })
+      .execute();
+  }
+}

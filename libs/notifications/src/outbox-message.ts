@@ -1,0 +1,12 @@
+import type { JsonObject } from '@duban/persistence';
+
+/** A notification to write to the outbox, next to the event that caused it. */
+export interface NewOutboxMessage {
+  /** Stable per cause and recipient (e.g. `plan.imported:<hash>:role:admin`): a retried write adds nothing. */
+  readonly idempotencyKey: string;
+  readonly kind: string;
+  readonly recipient: string;
+  readonly title: string;
+  readonly body: string;
+  readonly payload?: JsonObject;
+}

@@ -1,0 +1,5 @@
+export * from './service-errors';
+export * from './plan.service';
+export * from './inbox.service';
+export * from './seed.service';
+export * from './services.module';

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { DubanConfigModule } from '@duban/config';
+import { PersistenceModule } from '@duban/persistence';
+import { TemporalClientModule } from '@duban/temporal';
+import { InboxService } from './inbox.service';
+import { PlanService } from './plan.service';
+import { SeedService } from './seed.service';
+
+const SERVICES = [PlanService, InboxService, SeedService];
+
+/** The use cases, shared by the API and the CLI. */
+@Module({
+  imports: [DubanConfigModule, PersistenceModule, TemporalClientModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ServicesModule {}

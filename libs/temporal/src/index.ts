@@ -1,0 +1,2 @@
+export * from './temporal-client';
+export * from './temporal-client.module';

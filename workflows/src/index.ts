@@ -1,0 +1,3 @@
+// The workflow bundle's entry point: every workflow function the worker registers.
+// Only deterministic code reachable from here: @temporalio/workflow and pure libs.
+export * from './plan-import.workflow';
