@@ -46,6 +46,8 @@ function launch(name, script, extraEnv = {}) {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...extraEnv },
+    // Own process group: Ctrl-C reaches only this script, which stops the children in order.
+    detached: true,
   });
   children.set(name, child);
   child.on('exit', (code, signal) => {
@@ -74,6 +76,9 @@ async function shutdown(exitCode) {
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+// Last resort (this script crashing): never leave the children running.
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
 step('Starting the worker (Temporal workflows and activities, BullMQ processors)…');
 launch('worker', 'apps/worker/src/main.js');

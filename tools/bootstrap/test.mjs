@@ -20,7 +20,7 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 if (fullRun) {
   step('Type-checking (tsc --noEmit)…');
-  if ((await runCommand(bin('tsc'), ['-p', 'tsconfig.typecheck.json', '--noEmit'], { cwd: root, env })) !== 0) process.exit(1);
+  if ((await runCommand(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) process.exit(1);
   step('Linting (eslint, Nx module boundaries)…');
   if ((await runCommand(bin('eslint'), ['.', '--max-warnings=0'], { cwd: root, env })) !== 0) process.exit(1);
 }

@@ -63,4 +63,4 @@ function build() {
   return compiled;
 }
 
-module.exports = { build };
+module.exports = { build, swcOptions };

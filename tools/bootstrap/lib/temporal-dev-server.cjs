@@ -36,7 +36,8 @@ async function startTemporalDevServer(options) {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     output = fs.openSync(logFile, 'a');
   }
-  const child = spawn(binary, args, { stdio: ['ignore', output, output], detached: false });
+  // Own process group, so a terminal's Ctrl-C does not stop Temporal before the worker has drained.
+  const child = spawn(binary, args, { stdio: ['ignore', output, output], detached: true });
   let exited = null;
   child.on('exit', (code, signal) => {
     exited = { code, signal };

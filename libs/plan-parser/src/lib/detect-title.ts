@@ -1,0 +1,125 @@
+import { parseLabel } from './labels';
+import { DocLine, squash } from './normalize-text';
+
+/**
+ * Header facts: the plan's own title (not the covering notice's), 文号, issuer,
+ * plan period, and where the plan body starts. Only the first lines are examined
+ * and every line is clipped, so huge inputs cost nothing here.
+ */
+export interface HeaderInfo {
+  title: string | null;
+  /** Index of the first line after the plan title (body start). */
+  bodyStart: number;
+  docNumber: string | null;
+  issuer: string | null;
+  period: { from: number; to: number } | null;
+}
+
+const HEAD_LINES = 80;
+const CLIP = 300;
+const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|代拟稿|草案|草稿|修订稿|试行稿)[）)]/g;
+const TITLE_END = /(?:方案|计划|规划|意见|办法|细则|措施|要点|纲要|清单|安排|行动|工程|通知|决定|指南)(?:[（(][^（）()]{0,20}[）)])*$/;
+const NOTICE = /关于印发《?([^《》]{4,120}?)》?的通知/;
+const DOC_NUMBER = /^(?:文号[：:]\s*)?([\u4e00-\u9fa5]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s?\d{1,5}\s?号)/;
+const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年\s?[\d〇一二三四五六七八九十]{1,3}\s?月\s?[\d〇一二三四五六七八九十]{1,3}\s?日$/;
+const ORG_LINE = /^[\u4e00-\u9fa5（）()]{2,40}(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|政府|局|厅|委|办)$/;
+const METADATA = /^(?:索引号|文号|统一登记号|公开方式|公开范围|信息时效期|签署日期|登记日期|所属机构|所属主题|发文日期|公开责任部门|发布机构|成文日期|发布日期|主题分类|有效性)[：:]/;
+const YEAR_RANGE = /((?:19|20)\d{2})\s?年?\s?[—–－\-~～至到]{1,2}\s?((?:19|20)\d{2})\s?年/;
+
+function clip(s: string): string {
+  return s.length > CLIP ? s.slice(0, CLIP) : s;
+}
+
+export function cleanTitle(s: string): string {
+  return s.replace(DRAFT_MARK, '').replace(/^[《]|[》]$/g, '').trim();
+}
+
+export function detectHeader(lines: DocLine[]): HeaderInfo {
+  const head: DocLine[] = [];
+  for (const l of lines) {
+    if (l.index >= HEAD_LINES && head.length > 0) break;
+    if (l.text) head.push(l);
+    if (head.length >= HEAD_LINES) break;
+  }
+
+  // 1. A covering notice names the plan: 关于印发《X》的通知.
+  let title: string | null = null;
+  let bodyStart = -1;
+  for (let i = 0; i < head.length && title === null; i++) {
+    let t = clip(head[i].text);
+    if (!t.includes('关于印发')) continue;
+    if (!t.includes('的通知') && i + 1 < head.length) t += clip(head[i + 1].text);
+    const m = NOTICE.exec(t);
+    if (m) title = cleanTitle(m[1]);
+  }
+  if (title !== null) {
+    const key = squash(title);
+    const own = head.find((l) => squash(cleanTitle(clip(l.text))) === key);
+    if (own) bodyStart = own.index + 1;
+  }
+
+  // 2. Otherwise the first lines, joined until they end like a title.
+  if (title === null) {
+    const start = head.findIndex((l) => !METADATA.test(l.text) && !DOC_NUMBER.test(l.text) && !l.raw.startsWith('\t'));
+    if (start >= 0 && parseLabel(clip(head[start].text))) {
+      bodyStart = head[start].index; // starts straight with numbered items: no title
+    } else if (start >= 0) {
+      let joined = '';
+      let used = start;
+      for (let i = start; i < Math.min(head.length, start + 4); i++) {
+        const t = clip(head[i].text);
+        if (i > start && (t.length > 40 || /[。；]$/.test(joined) || t.startsWith('为') )) break;
+        if (/[。；]/.test(t) && i > start) break;
+        joined += t;
+        used = i;
+        if (TITLE_END.test(cleanTitle(joined)) || /[。]$/.test(t)) break;
+      }
+      if (!TITLE_END.test(cleanTitle(joined))) {
+        joined = clip(head[start].text);
+        used = start;
+      }
+      title = cleanTitle(joined) || null;
+      bodyStart = head[used].index + 1;
+      // A draft mark on its own line belongs to the title block.
+      const next = head[used + 1];
+      if (next && next.text.replace(DRAFT_MARK, '') === '') bodyStart = next.index + 1;
+    }
+  }
+  if (bodyStart < 0) bodyStart = 0;
+
+  let docNumber: string | null = null;
+  for (const l of head) {
+    const m = DOC_NUMBER.exec(clip(l.text));
+    if (m) {
+      docNumber = m[1].replace(/\s+/g, '');
+      break;
+    }
+  }
+
+  let issuer: string | null = null;
+  for (let i = 0; i + 1 < head.length && issuer === null; i++) {
+    const t = head[i].text;
+    if (t.length <= 40 && ORG_LINE.test(t) && DATE_LINE.test(head[i + 1].text.replace(/\s+/g, ''))) issuer = t;
+  }
+  if (issuer === null) {
+    for (const l of head) {
+      const t = clip(l.text).replace(DOC_NUMBER, '').trim();
+      const m = /^([\u4e00-\u9fa5]{2,30}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|政府|局|厅))关于印发/.exec(t);
+      if (m) {
+        issuer = m[1];
+        break;
+      }
+    }
+  }
+
+  let period: HeaderInfo['period'] = null;
+  if (title) {
+    const m = YEAR_RANGE.exec(title);
+    if (m) {
+      const from = parseInt(m[1], 10);
+      const to = parseInt(m[2], 10);
+      if (to >= from) period = { from, to };
+    }
+  }
+  return { title, bodyStart, docNumber, issuer, period };
+}

@@ -1,0 +1,31 @@
+import { inheritPrefixes, splitPlace, splitTopLevel } from './unit-names';
+
+describe('unit names', () => {
+  it('splits at bracket depth 0 only', () => {
+    expect(splitTopLevel('各县（市、区）政府、市财政局', '、')).toEqual(['各县（市、区）政府', '市财政局']);
+    expect(splitTopLevel('（（（a、b', '、')).toEqual(['（（（a', 'b']);
+  });
+
+  it.each([
+    ['市卫生健康委', '市', '卫生健康委'],
+    ['旗县区党委', '旗县区', '党委'],
+    ['县市区人民政府', '县市区', '人民政府'],
+    ['各县（市、区）政府', '各县（市、区）', '政府'],
+    ['江北新区管委会', '江北新区', '管委会'],
+    ['南京市卫健委', '南京市', '卫健委'],
+    ['市市场监管局', '市', '市场监管局'],
+    ['市场监管局', '', '市场监管局'],
+    ['城市管理局', '', '城市管理局'],
+    ['市民政局', '市', '民政局'],
+    ['发展改革委', '', '发展改革委'],
+  ])('splitPlace(%s)', (name, place, body) => {
+    expect(splitPlace(name)).toEqual({ place, body });
+  });
+
+  it('inherits place prefixes both ways', () => {
+    expect(inheritPrefixes(['市卫生健康委', '发展改革委', '旗县区党委', '政府'])).toEqual(['市卫生健康委', '市发展改革委', '旗县区党委', '旗县区政府']);
+    expect(inheritPrefixes(['各区', '县（市）政府'])).toEqual(['各区政府', '县（市）政府']);
+    expect(inheritPrefixes(['市委编办', '卫生健康委'])).toEqual(['市委编办', '市卫生健康委']);
+    expect(inheritPrefixes(['县生态环境局', '市场监管局'])).toEqual(['县生态环境局', '县市场监管局']);
+  });
+});

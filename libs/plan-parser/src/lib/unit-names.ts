@@ -1,0 +1,130 @@
+/**
+ * Unit-name handling: splitting lists at bracket depth 0, place prefixes
+ * (市 / 南京市 / 旗县区 / 县（市、区） / 江北新区) and prefix inheritance
+ * ("市卫生健康委、发展改革委" → 市发展改革委; "旗县区党委、政府" → 旗县区政府;
+ * "各区、县（市）政府" → 各区政府).
+ */
+
+const OPEN = '（(【[《“';
+const CLOSE = '）)】]》”';
+
+/** Split on any of `seps` outside brackets. Linear; unbalanced brackets are tolerated. */
+export function splitTopLevel(s: string, seps: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && seps.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  // Unbalanced brackets (a typo in the source): split as if there were none.
+  if (depth > 0) out.splice(0, out.length, ...s.split(new RegExp(`[${seps}]`)));
+  return out.map((x) => x.trim()).filter((x) => x.length > 0);
+}
+
+const LEVEL = '省市县区旗州盟';
+/** Words where a level character is not a place (城市管理局, 市场监管局, 区域…). */
+const NOT_PLACE_BIGRAMS = new Set([
+  '城市', '都市', '超市', '市场', '区域', '县域', '市域', '社区', '园区', '景区', '辖区', '小区', '山区',
+  '牧区', '片区', '郊区', '街区', '校区', '灾区', '城乡', '州际', '区块', '县级', '市级', '区级', '省级', '旗级', '市县',
+  '市直', '省直', '区直', '县直',
+]);
+const PROPER_LEVEL = /^([\u4e00-\u9fa5]{1,6}?)(特别行政区|自治区|自治州|自治县|自治旗|新区|开发区|高新区|经开区|省|市|州|盟|县|区|旗)/;
+
+export interface PlaceSplit {
+  place: string;
+  body: string;
+}
+
+function levelRun(name: string, from: number): number {
+  // Runs like 旗县区, 县市区, 县（市、区）, 各区.
+  let i = from;
+  while (i < name.length) {
+    const c = name[i];
+    if (LEVEL.includes(c)) {
+      i++;
+      continue;
+    }
+    if ((c === '（' || c === '(') && i > from) {
+      const close = name.slice(i, i + 8).search(/[）)]/);
+      if (close > 1 && /^[（(][省市县区旗州盟、，,]{1,6}[）)]$/.test(name.slice(i, i + close + 1))) {
+        i += close + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  // Back off where the last level char starts a non-place word (市场, 区域…).
+  while (i > from && i < name.length && NOT_PLACE_BIGRAMS.has(name[i - 1] + name[i])) i--;
+  return i;
+}
+
+/** Split a unit name into its place prefix and body. */
+export function splitPlace(name: string): PlaceSplit {
+  let i = 0;
+  if (name.startsWith('各级')) i = 2;
+  else if (name.startsWith('各')) i = 1;
+  const start = i;
+  let end = levelRun(name, i);
+  if (end === start) {
+    // Proper names: 南京市, 江北新区, 内蒙古自治区, 赣榆区 (repeatable: 南京市江北新区).
+    let pos = start;
+    for (let k = 0; k < 3; k++) {
+      const m = PROPER_LEVEL.exec(name.slice(pos));
+      if (!m) break;
+      const stem = m[1];
+      const lvl = m[2];
+      const boundary = stem[stem.length - 1] + lvl[0];
+      if (NOT_PLACE_BIGRAMS.has(boundary) || /[的和与及、，]/.test(stem)) break;
+      const next = pos + m[0].length;
+      if (next < name.length && NOT_PLACE_BIGRAMS.has(lvl[lvl.length - 1] + name[next])) break;
+      pos = next;
+      pos = levelRun(name, pos) || pos;
+    }
+    end = pos;
+  }
+  if (end === start && start === 0) return { place: '', body: name };
+  return { place: name.slice(0, end), body: name.slice(end) };
+}
+
+/** Resolve a list of fragments into full names (see module comment). */
+export function inheritPrefixes(fragments: string[]): string[] {
+  const splits = fragments.map(splitPlace);
+  const out = fragments.slice();
+  // A place with no body takes the body of the next unit that has one.
+  for (let i = 0; i < splits.length; i++) {
+    if (splits[i].place && !splits[i].body) {
+      for (let j = i + 1; j < splits.length; j++) {
+        if (splits[j].body) {
+          out[i] = splits[i].place + splits[j].body;
+          break;
+        }
+      }
+    }
+  }
+  // A body with no place takes the place of the unit before it.
+  let lastPlace = '';
+  for (let i = 0; i < splits.length; i++) {
+    const s = splits[i];
+    if (s.place) {
+      // "各级" alone is not a place to inherit; 市委编办's place is 市.
+      lastPlace = s.place.replace(/^各级$/, '');
+      continue;
+    }
+    if (lastPlace && looksLikeUnit(s.body)) out[i] = lastPlace + s.body;
+  }
+  return out;
+}
+
+const UNIT_SUFFIX =
+  /(?:委员会|管委会|委|局|办|厅|部|署|院|政府|党委|中心|办公室|公司|集团|银行|协会|学会|联合会|妇联|团委|总工会|工会|残联|科协|工商联|法院|检察院|军分区|支队|大队|队|所|站|社|馆|部门|单位|机构|街道|镇|乡|地|区|县|市|旗|办事处|分局|监管局|指挥部|领导小组)$/;
+
+export function looksLikeUnit(s: string): boolean {
+  const t = s.replace(/[（(][^（）()]{0,20}[）)]$/, '');
+  return t.length >= 2 && t.length <= 40 && UNIT_SUFFIX.test(t) && !/[。，；：！？\d%]/.test(t);
+}
