@@ -1,0 +1,64 @@
+// Lint: typescript-eslint's recommended rules, no floating promises, and Nx
+// module boundaries in two dimensions (type:* and scope:*). Workflow code may
+// import only workflow-safe code: no Nest, TypeORM, BullMQ, ioredis, pg or Node built-ins.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const serverFrameworks = ['@nestjs/*', 'nestjs-pino', 'typeorm', 'pg', 'bullmq', 'ioredis', '@temporalio/worker', '@temporalio/client', '@temporalio/activity', 'express'];
+// Pure libraries do no I/O: no servers' frameworks, no Node built-ins (a lib's io/ folder is the one exception, below).
+const pureBanned = [...serverFrameworks, ...nodeBuiltins];
+// Workflow code runs in Temporal's deterministic sandbox: also nothing that decodes files.
+const workflowBanned = [...pureBanned, 'mammoth', 'iconv-lite'];
+
+function boundaries(pureBannedImports) {
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:pure'], bannedExternalImports: pureBannedImports },
+        { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:pure', 'type:workflow'], bannedExternalImports: workflowBanned },
+        { sourceTag: 'scope:workflow-safe', onlyDependOnLibsWithTags: ['scope:workflow-safe', 'scope:shared'], bannedExternalImports: workflowBanned },
+        { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow'] },
+        { sourceTag: 'type:activity', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow'] },
+        { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow'] },
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow', 'type:activity', 'type:service'] },
+        { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow', 'type:activity', 'type:service', 'type:app'] },
+      ],
+    },
+  ];
+}
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', 'dist/**', 'tmp/**', '.tools/**', '.data/**', '.nx/**', 'coverage/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      '@nx/enforce-module-boundaries': boundaries(pureBanned),
+    },
+  },
+  {
+    // A pure library's io/ folder is where it may touch the file system (loaders of its data files).
+    files: ['libs/*/src/io/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(serverFrameworks) },
+  },
+  {
+    // Unit tests may read fixtures from disk.
+    files: ['**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(serverFrameworks) },
+  },
+  {
+    // The integration harness starts the apps themselves in-process (Nx forbids importing apps elsewhere).
+    files: ['tests/support/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+);
