@@ -22,6 +22,8 @@ if (fullRun) {
   step('Type-checking (tsc --noEmit)…');
   if ((await runCommand(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) process.exit(1);
   step('Linting (eslint, Nx module boundaries)…');
+  // The boundary rule reads Nx's cached project graph; compute it first (a clean clone has none).
+  if ((await runCommand(bin('nx'), ['show', 'projects'], { cwd: root, env: { ...env, NX_DAEMON: 'false' }, stdio: 'ignore' })) !== 0) process.exit(1);
   if ((await runCommand(bin('eslint'), ['.', '--max-warnings=0'], { cwd: root, env })) !== 0) process.exit(1);
 }
 step(`Running Jest${jestArgs.length ? ` ${jestArgs.join(' ')}` : ''}…`);

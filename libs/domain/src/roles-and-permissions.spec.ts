@@ -1,0 +1,58 @@
+import { ROLES, type Role } from './actor';
+import { ASSIGNMENT_COMMAND_TYPES, type AssignmentCommandType } from './assignment-commands';
+import { authorize, authorizePlanAction, canIssue } from './roles-and-permissions';
+import { actorFor, OTHER_UNIT, UNIT } from './test-fixtures';
+
+const ALLOWED: Readonly<Record<Role, readonly AssignmentCommandType[]>> = {
+  unit_staff: ['accept', 'reportProgress', 'requestClosure', 'requestExtension', 'decline'],
+  supervisor: ['urge'],
+  coordinator: ['approveClosure', 'rejectClosure', 'decideExtension', 'triggerTalk', 'reassign', 'withdraw'],
+  admin: ['approveClosure', 'rejectClosure', 'decideExtension', 'triggerTalk', 'reassign', 'withdraw'],
+  system: ['escalate'],
+};
+
+describe('authorize: every role × every command', () => {
+  const cases = ROLES.flatMap((role) =>
+    ASSIGNMENT_COMMAND_TYPES.map((command) => [role, command, ALLOWED[role].includes(command)] as const),
+  );
+
+  it.each(cases)('%s may %s: %s', (role, command, allowed) => {
+    const result = authorize(actorFor(role), { unitId: UNIT }, command);
+    expect(canIssue(role, command)).toBe(allowed);
+    if (allowed) expect(result).toEqual({ ok: true });
+    else expect(result).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it.each(ALLOWED.unit_staff)('unit staff of another unit get wrong_unit for %s (a signal from the wrong unit)', (command) => {
+    const result = authorize(actorFor('unit_staff', [OTHER_UNIT]), { unitId: UNIT }, command);
+    expect(result).toMatchObject({ ok: false, code: 'wrong_unit' });
+    expect(!result.ok && result.reason).toContain(UNIT);
+  });
+
+  it('unit staff with several units may act for any of them', () => {
+    expect(authorize(actorFor('unit_staff', [OTHER_UNIT, UNIT]), { unitId: UNIT }, 'accept')).toEqual({ ok: true });
+    expect(authorize(actorFor('unit_staff', []), { unitId: UNIT }, 'accept')).toMatchObject({ code: 'wrong_unit' });
+  });
+
+  it('a role without the right is forbidden before the unit is checked', () => {
+    expect(authorize(actorFor('unit_staff', [OTHER_UNIT]), { unitId: UNIT }, 'approveClosure')).toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('cross-unit roles are not limited by unit', () => {
+    expect(authorize(actorFor('supervisor', []), { unitId: UNIT }, 'urge')).toEqual({ ok: true });
+    expect(authorize(actorFor('coordinator', [OTHER_UNIT]), { unitId: UNIT }, 'withdraw')).toEqual({ ok: true });
+  });
+});
+
+describe('authorizePlanAction', () => {
+  it.each(ROLES.flatMap((role) => (['importPlan', 'publishPlan'] as const).map((action) => [role, action] as const)))(
+    '%s %s',
+    (role, action) => {
+      const result = authorizePlanAction(actorFor(role), action);
+      if (role === 'admin') expect(result).toEqual({ ok: true });
+      else expect(result).toMatchObject({ ok: false, code: 'forbidden' });
+    },
+  );
+});
