@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { eventually, openDatabase, startApi, startWorker, useTestEnvironment } from '../support/duban-harness';
 import type { TestRun } from '../support/test-run';
+import { signInAsDemoAdmin } from '../api-auth/auth-helpers';
 
 const SEED = join(__dirname, '../../seeds/plans/002_cc373f70ccc640b3.txt');
 
@@ -17,12 +18,15 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
   let worker: Awaited<ReturnType<typeof startWorker>>;
   let api: Awaited<ReturnType<typeof startApi>>;
   let db: DataSource;
+  /** Every /api/v1 call carries the demo admin's access token. */
+  let auth: Record<string, string>;
 
   beforeAll(async () => {
     run = useTestEnvironment('plan-import');
     worker = await startWorker(run);
     api = await startApi();
     db = await openDatabase(run);
+    auth = (await signInAsDemoAdmin(api.baseUrl, db)).headers;
   });
 
   afterAll(async () => {
@@ -34,7 +38,7 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
   async function upload(bytes: Buffer, fileName: string): Promise<Response> {
     const form = new FormData();
     form.append('file', new Blob([bytes]), fileName);
-    return fetch(`${api.baseUrl}/api/v1/plans`, { method: 'POST', body: form });
+    return fetch(`${api.baseUrl}/api/v1/plans`, { method: 'POST', body: form, headers: auth });
   }
 
   it('reports PostgreSQL, Redis and Temporal healthy', async () => {
@@ -61,14 +65,14 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
 
     // The BullMQ processor delivered the outbox message to the admin inbox; the API shows it.
     const notice = await eventually('the plan.imported notice in the admin inbox', async () => {
-      const inbox = (await (await fetch(`${api.baseUrl}/api/v1/inbox?recipient=role:admin`)).json()) as Array<{ kind: string; payload: { planId?: string }; title: string }>;
+      const inbox = (await (await fetch(`${api.baseUrl}/api/v1/inbox?recipient=role:admin`, { headers: auth })).json()) as Array<{ kind: string; payload: { planId?: string }; title: string }>;
       return inbox.find((item) => item.kind === 'plan.imported' && item.payload.planId === imported.planId);
     });
     expect(notice.title).toContain(imported.plan.title);
     const [outbox] = await db.query("SELECT status, attempts FROM outbox_messages WHERE payload->>'planId' = $1", [imported.planId]);
     expect(outbox).toEqual({ status: 'delivered', attempts: 1 });
 
-    const plan = (await (await fetch(`${api.baseUrl}/api/v1/plans/${imported.planId}`)).json()) as { id: string; title: string };
+    const plan = (await (await fetch(`${api.baseUrl}/api/v1/plans/${imported.planId}`, { headers: auth })).json()) as { id: string; title: string };
     expect(plan).toMatchObject({ id: imported.planId, title: imported.plan.title });
   });
 
@@ -94,8 +98,8 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
   });
 
   it('answers 404 for an unknown plan and 400 for an upload without a file', async () => {
-    expect((await fetch(`${api.baseUrl}/api/v1/plans/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
-    expect((await fetch(`${api.baseUrl}/api/v1/plans/not-a-uuid`)).status).toBe(404);
-    expect((await fetch(`${api.baseUrl}/api/v1/plans`, { method: 'POST', body: new FormData() })).status).toBe(400);
+    expect((await fetch(`${api.baseUrl}/api/v1/plans/00000000-0000-4000-8000-000000000000`, { headers: auth })).status).toBe(404);
+    expect((await fetch(`${api.baseUrl}/api/v1/plans/not-a-uuid`, { headers: auth })).status).toBe(404);
+    expect((await fetch(`${api.baseUrl}/api/v1/plans`, { method: 'POST', body: new FormData(), headers: auth })).status).toBe(400);
   });
 });

@@ -1,0 +1,21 @@
+import { Controller, Get, Query, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { strictValidation } from '../auth/strict-validation.pipe';
+import { AuditLogQueryDto } from './audit-log-query.dto';
+import { AuditLogService } from './audit-log.service';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit-log')
+@Roles('admin')
+@UsePipes(strictValidation())
+export class AuditLogController {
+  constructor(private readonly auditLog: AuditLogService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Mutating requests, newest first, with filters and offset pagination (admin)' })
+  list(@Query() filters: AuditLogQueryDto) {
+    return this.auditLog.query(filters);
+  }
+}

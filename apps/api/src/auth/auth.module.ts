@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ACCOUNTS_CONFIG, AccountsConfigModule, AccountsModule, type AccountsConfig } from '@duban/accounts';
+import { AuthController } from './auth.controller';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { RolesGuard } from './roles.guard';
+import { UsersController } from './users.controller';
+
+/**
+ * Sign-in endpoints, user administration, and the two global guards (in this
+ * order): JwtAuthGuard (a valid access token unless @Public) then RolesGuard (@Roles).
+ * The throttler (per client IP) is applied only to sign-in and refresh.
+ */
+@Module({
+  imports: [
+    AccountsModule,
+    ThrottlerModule.forRootAsync({
+      imports: [AccountsConfigModule],
+      inject: [ACCOUNTS_CONFIG],
+      useFactory: (config: AccountsConfig) => [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimit }],
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AccountsModule],
+})
+export class AuthModule {}

@@ -1,0 +1,38 @@
+import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccessTokensService, toActor, UsersService } from '@duban/accounts';
+import type { AuthenticatedRequest } from './authenticated-request';
+import { bearerToken } from './bearer-token';
+import { IS_PUBLIC_KEY } from './public.decorator';
+
+/**
+ * Global guard: every route needs a valid access token unless marked @Public().
+ * The user is re-read on each request (one primary-key lookup), so disabling a
+ * user, a role change or a password change takes effect at once rather than
+ * when the 15-minute token expires.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly accessTokens: AccessTokensService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new UnauthorizedException('an access token is required (Authorization: Bearer <token>)');
+    const claims = await this.accessTokens.verify(token);
+    if (!claims) throw new UnauthorizedException('the access token is invalid or expired');
+    const user = await this.users.findById(claims.sub);
+    if (!user || user.disabled || user.tokenVersion !== claims.ver) throw new UnauthorizedException('the access token is no longer valid; sign in again');
+
+    request.auth = { actor: { ...toActor(user), id: user.id }, username: user.username };
+    return true;
+  }
+}

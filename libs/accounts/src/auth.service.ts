@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UserEntity } from '@duban/persistence';
+import { DataSource } from 'typeorm';
+import { AccessTokensService } from './access-tokens.service';
+import { AccountError } from './account-error';
+import { ACCOUNTS_CONFIG } from './accounts-config.module';
+import type { AccountsConfig } from './accounts-config';
+import { LoginLockoutService } from './login-lockout.service';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
+import { RefreshTokensService } from './refresh-tokens.service';
+import { normalizeUsername, passwordRuleViolation } from './user-rules';
+import { toUserView, type UserView } from './user-view';
+import { UsersService } from './users.service';
+
+/** What sign-in, refresh and password change answer. */
+export interface TokenPair {
+  readonly tokenType: 'Bearer';
+  readonly accessToken: string;
+  /** Seconds. */
+  readonly expiresIn: number;
+  readonly refreshToken: string;
+  readonly refreshExpiresAt: string;
+  readonly user: UserView;
+}
+
+/** Sign-in, token refresh, sign-out and password change. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly accessTokens: AccessTokensService,
+    private readonly refreshTokens: RefreshTokensService,
+    private readonly lockout: LoginLockoutService,
+    @Inject(ACCOUNTS_CONFIG) private readonly config: AccountsConfig,
+  ) {}
+
+  /**
+   * Checks the password. Wrong passwords and unknown usernames answer alike
+   * and both count towards the username's lock-out.
+   */
+  async login(usernameAsTyped: string, password: string): Promise<TokenPair> {
+    const username = normalizeUsername(usernameAsTyped);
+    await this.refuseIfLocked(username);
+    const user = await this.users.findByUsername(username);
+    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    if (!user || !ok) {
+      await this.lockout.recordFailure(username);
+      throw new AccountError('invalid_credentials', 'wrong username or password');
+    }
+    await this.lockout.clear(username);
+    if (user.disabled) throw new AccountError('account_disabled', 'this account is disabled; ask an administrator');
+    return this.tokensFor(user);
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const { userId, next } = await this.refreshTokens.rotate(refreshToken);
+    const user = await this.users.findById(userId);
+    if (!user || user.disabled) throw new AccountError('invalid_token', 'refresh token is invalid or expired; sign in again');
+    const access = await this.accessTokens.sign(user);
+    return { tokenType: 'Bearer', ...access, refreshToken: next.token, refreshExpiresAt: next.expiresAt.toISOString(), user: toUserView(user) };
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.refreshTokens.revokeFamilyOf(refreshToken);
+  }
+
+  /**
+   * Requires the current password (wrong ones count towards the lock-out, so a
+   * stolen access token cannot be used to guess it). Ends every session, older
+   * access tokens included, and answers a fresh token pair for this client.
+   */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<TokenPair> {
+    const user = await this.users.findById(userId);
+    if (!user || user.disabled) throw new AccountError('invalid_token', 'sign in again');
+    await this.refuseIfLocked(user.username);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.lockout.recordFailure(user.username);
+      throw new AccountError('wrong_password', 'the current password is wrong');
+    }
+    const problem = passwordRuleViolation(newPassword, user.username);
+    if (problem) throw new AccountError('invalid_input', problem, { field: 'newPassword' });
+    if (newPassword === currentPassword) throw new AccountError('invalid_input', 'the new password must differ from the current one', { field: 'newPassword' });
+
+    user.passwordHash = await hashPassword(newPassword);
+    user.passwordChangedAt = new Date();
+    user.tokenVersion += 1;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(user);
+      await this.refreshTokens.revokeAllForUser(manager, user.id);
+    });
+    return this.tokensFor(user);
+  }
+
+  private async refuseIfLocked(username: string): Promise<void> {
+    const remaining = await this.lockout.remainingLockMs(username);
+    if (remaining > 0) {
+      const retryAfterSeconds = Math.ceil(remaining / 1000);
+      throw new AccountError('account_locked', `too many failed sign-ins; try again in ${retryAfterSeconds} s`, { retryAfterSeconds, maxAttempts: this.config.loginMaxAttempts });
+    }
+  }
+
+  private async tokensFor(user: UserEntity): Promise<TokenPair> {
+    const access = await this.accessTokens.sign(user);
+    const refresh = await this.refreshTokens.issue(this.dataSource.manager, user.id);
+    return { tokenType: 'Bearer', ...access, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt.toISOString(), user: toUserView(user) };
+  }
+}
