@@ -26,7 +26,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.ts'],
     },
   ],
 };

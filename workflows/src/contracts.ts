@@ -1,3 +1,6 @@
-// Types and ids shared with clients and activities (no workflow functions here,
-// so importing this file outside the sandbox is safe).
+// Types, ids and message definitions shared with clients and activities (no
+// workflow functions here, so importing this file outside the sandbox is safe).
 export * from './plan-import.contract';
+export * from './plan-rollout.contract';
+export * from './assignment.contract';
+export * from './run-settings';

@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerDbCommand } from './commands/db.command';
 import { registerParseCommand } from './commands/parse.command';
+import { registerPlanCommands } from './commands/plan.commands';
+import { registerAssignmentsCommand } from './commands/assignments.command';
+import { registerActCommand } from './commands/act.command';
 
 /**
  * `duban`: the command line over the same service layer as the API. Commands
@@ -11,6 +14,9 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command('duban').description('Duban 督办: action plans to tracked responsibilities').showHelpAfterError();
   program.configureOutput({ outputError: (text, write) => write(text) });
   registerParseCommand(program);
+  registerPlanCommands(program);
+  registerAssignmentsCommand(program);
+  registerActCommand(program);
   registerDbCommand(program);
   await program.parseAsync(argv);
 }

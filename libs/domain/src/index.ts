@@ -18,3 +18,4 @@ export * from './plan-input';
 export * from './collective-units';
 export * from './assignment-key';
 export * from './rollout-plan';
+export * from './event-notifications';

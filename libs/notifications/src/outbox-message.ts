@@ -9,4 +9,6 @@ export interface NewOutboxMessage {
   readonly title: string;
   readonly body: string;
   readonly payload?: JsonObject;
+  /** Batched into the recipient's daily digest on external channels. */
+  readonly digest?: boolean;
 }

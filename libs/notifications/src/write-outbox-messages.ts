@@ -38,5 +38,6 @@ function toEntity(message: NewOutboxMessage): OutboxMessageEntity {
   entity.title = message.title;
   entity.body = message.body;
   entity.payload = message.payload ?? {};
+  entity.digest = message.digest ?? false;
   return entity;
 }

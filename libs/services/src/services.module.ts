@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { DubanConfigModule } from '@duban/config';
 import { PersistenceModule } from '@duban/persistence';
 import { TemporalClientModule } from '@duban/temporal';
+import { AssignmentService } from './assignment.service';
 import { InboxService } from './inbox.service';
 import { PlanService } from './plan.service';
 import { SeedService } from './seed.service';
 
-const SERVICES = [PlanService, InboxService, SeedService];
+const SERVICES = [PlanService, AssignmentService, InboxService, SeedService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({

@@ -8,6 +8,8 @@ const STATUS_BY_CODE: Record<ServiceError['code'], number> = {
   invalid_input: HttpStatus.BAD_REQUEST,
   conflict: HttpStatus.CONFLICT,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  forbidden: HttpStatus.FORBIDDEN,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** One error shape for every error: { statusCode, error, message, details? }. */

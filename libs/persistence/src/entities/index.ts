@@ -1,11 +1,25 @@
 import { InboxMessageEntity } from './inbox-message.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { PlanEntity } from './plan.entity';
+import { UserEntity } from './user.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { LoginLockoutEntity } from './login-lockout.entity';
+import { AuditLogEntryEntity } from './audit-log-entry.entity';
+import { AssignmentEntity } from './assignment.entity';
+import { AssignmentEventEntity } from './assignment-event.entity';
+import { AssignmentMilestoneEntity } from './assignment-milestone.entity';
+import { ProgressReportEntity } from './progress-report.entity';
+import { EscalationEntity } from './escalation.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
+export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
+export { AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity };
 export type { OutboxStatus } from './outbox-message.entity';
 export type { PlanStatus } from './plan.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works from src, dist and bundles). */
-export const ENTITIES = [PlanEntity, OutboxMessageEntity, InboxMessageEntity];
+export const ENTITIES = [
+  PlanEntity, OutboxMessageEntity, InboxMessageEntity, UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity,
+  AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity,
+];
 export type { JsonObject, JsonValue } from './json-value';

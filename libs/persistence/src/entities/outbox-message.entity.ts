@@ -34,6 +34,10 @@ export class OutboxMessageEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   payload!: JsonObject;
 
+  /** Batched into the recipient's daily digest on external channels (reminders, urges) instead of sent one by one. */
+  @Column({ type: 'boolean', default: false })
+  digest!: boolean;
+
   @Column({ type: 'text', default: 'pending' })
   status!: OutboxStatus;
 

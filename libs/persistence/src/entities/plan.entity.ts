@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { JsonObject, JsonValue } from './json-value';
 
-export type PlanStatus = 'draft' | 'published' | 'withdrawn';
+export type PlanStatus = 'draft' | 'publishing' | 'published' | 'withdrawn';
 
 /** An imported action plan: the parser's Plan JSON plus its lifecycle. */
 @Entity({ name: 'plans' })
@@ -52,4 +52,15 @@ export class PlanEntity {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  /** A coordinator confirmed the proposed units of tasks without a responsibility clause. */
+  @Column({ name: 'proposals_confirmed_at', type: 'timestamptz', nullable: true })
+  proposalsConfirmedAt!: Date | null;
+
+  /** How assignments of this plan run: escalation ladder, reminders, lights (defaults when empty). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  settings!: JsonObject;
+
+  @Column({ name: 'assignment_count', type: 'integer', default: 0 })
+  assignmentCount!: number;
 }

@@ -1,4 +1,6 @@
 import { Initial1795406169165 } from './1795406169165-initial';
+import { Accounts1795406872862 } from './1795406872862-accounts';
+import { Assignments1795406916129 } from './1795406916129-assignments';
 
 /** Every migration in order, listed explicitly. Never edit one that has been applied; add a new one. */
-export const MIGRATIONS: Function[] = [Initial1795406169165];
+export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129];

@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { DataSource, In } from 'typeorm';
+import { shanghaiDateOf } from '@duban/calendar';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import {
+  assignmentKey,
+  assignmentWorkflowId,
+  computeTrafficLight,
+  createAssignmentState,
+  type AssignmentState,
+  type RecurringObligation,
+} from '@duban/domain';
+import { AssignmentEntity, PlanEntity, type JsonValue } from '@duban/persistence';
+import { TemporalClientProvider } from '@duban/temporal';
+import { lightKey, resolveRunSettings, type AssignmentWorkflowInput, type PlanRunSettings } from '@duban/workflows';
+import { deterministicUuid } from './deterministic-uuid';
+import { readModelColumns } from './assignment-read-model';
+
+/** Parallel workflow starts per batch: enough to keep the server busy without flooding 2 cores. */
+const START_CONCURRENCY = 32;
+
+export interface NewAssignmentRow {
+  readonly key: string;
+  readonly planId: string;
+  readonly kind: 'task' | 'target';
+  readonly taskNumber: number | null;
+  readonly taskTitle: string | null;
+  readonly unitName: string;
+  readonly responsibility: 'lead' | 'support';
+  readonly region: string | null;
+  readonly expandedFrom: string | null;
+  readonly proposed: boolean;
+  readonly dueDate: string;
+  readonly targets: readonly unknown[];
+  readonly recurring: readonly RecurringObligation[];
+}
+
+/** Builds assignment rows and starts their workflows, idempotently (deterministic ids everywhere). */
+@Injectable()
+export class AssignmentStarter {
+  private readonly logger = new Logger(AssignmentStarter.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientProvider,
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+  ) {}
+
+  /** The initial domain state and read-model row of a new assignment. */
+  buildRow(row: NewAssignmentRow, settings: PlanRunSettings, now: number): Partial<AssignmentEntity> {
+    const startDate = shanghaiDateOf(now);
+    const state = createAssignmentState({
+      key: row.key,
+      unitId: row.unitName,
+      startDate,
+      dueDate: row.dueDate,
+      responsibility: row.responsibility,
+      ...(settings.dueInMs !== undefined ? { dueAt: now + settings.dueInMs } : {}),
+    });
+    const light = computeTrafficLight(state, now, resolveRunSettings(settings).light);
+    return {
+      id: deterministicUuid(row.key),
+      key: row.key,
+      workflowId: assignmentWorkflowId(row.key),
+      planId: row.planId,
+      kind: row.kind,
+      taskNumber: row.taskNumber,
+      taskTitle: row.taskTitle,
+      responsibility: row.responsibility,
+      region: row.region,
+      expandedFrom: row.expandedFrom,
+      proposed: row.proposed,
+      startDate,
+      targets: row.targets as JsonValue[],
+      recurring: row.recurring as unknown as JsonValue[],
+      version: 0,
+      workflowStarted: false,
+      ...readModelColumns(state, light),
+    };
+  }
+
+  /**
+   * Starts the workflows of up to `limit` rows of the plan not yet started.
+   * A workflow that already exists (a crash after starting it, before marking
+   * the row) counts as started: its id is deterministic.
+   */
+  async startPending(planId: string, limit: number, heartbeat: () => void = () => undefined): Promise<number> {
+    const plan = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: planId });
+    const rows = await this.dataSource.getRepository(AssignmentEntity).find({
+      where: { planId, workflowStarted: false },
+      order: { key: 'ASC' },
+      take: limit,
+    });
+    if (rows.length === 0) return 0;
+    await this.start(rows, plan.settings as PlanRunSettings, heartbeat);
+    return rows.length;
+  }
+
+  /** The coordinator reassigned a declined assignment: the new unit gets its own assignment and workflow. */
+  async startReassigned(fromAssignmentId: string, toUnit: string): Promise<void> {
+    const repository = this.dataSource.getRepository(AssignmentEntity);
+    const from = await repository.findOneByOrFail({ id: fromAssignmentId });
+    const plan = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: from.planId });
+    const key = assignmentKey({ planId: from.planId, taskRef: from.key.split('/')[1] ?? String(from.taskNumber), unitName: toUnit, region: from.region });
+    const row = this.buildRow(
+      {
+        key,
+        planId: from.planId,
+        kind: from.kind,
+        taskNumber: from.taskNumber,
+        taskTitle: from.taskTitle,
+        unitName: toUnit,
+        responsibility: from.responsibility,
+        region: from.region,
+        expandedFrom: null,
+        proposed: false,
+        dueDate: from.dueDate,
+        targets: from.targets,
+        recurring: from.recurring as unknown as RecurringObligation[],
+      },
+      plan.settings as PlanRunSettings,
+      Date.now(),
+    );
+    await this.dataSource.createQueryBuilder().insert().into(AssignmentEntity).values(row).orIgnore().execute();
+    const created = await repository.findOneByOrFail({ key });
+    if (!created.workflowStarted) await this.start([created], plan.settings as PlanRunSettings);
+  }
+
+  private async start(rows: AssignmentEntity[], stored: PlanRunSettings, heartbeat: () => void = () => undefined): Promise<void> {
+    const client = await this.temporal.client();
+    const settings = resolveRunSettings(stored);
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) {
+        const row = rows[next++]!;
+        const state = row.state as unknown as AssignmentState;
+        const input: AssignmentWorkflowInput = {
+          identity: { assignmentId: row.id, planId: row.planId, unitName: row.unitName, taskNumber: row.taskNumber, taskTitle: row.taskTitle },
+          state,
+          settings,
+          recurring: row.recurring as unknown as RecurringObligation[],
+          cursor: {
+            eventSeq: row.version,
+            remindersThrough: row.startDate,
+            lightKey: lightKey({ color: row.light as never, label: '', marker: null, reasons: row.lightReasons as never }),
+            runs: 0,
+          },
+        };
+        try {
+          await client.workflow.start('assignmentWorkflow', {
+            taskQueue: this.config.temporalTaskQueue,
+            workflowId: row.workflowId,
+            args: [input],
+            // Never a second run under the same id, even after the first one finished.
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          });
+        } catch (error) {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, rows.length) }, worker));
+    heartbeat();
+    await this.dataSource.getRepository(AssignmentEntity).update({ id: In(rows.map((row) => row.id)) }, { workflowStarted: true });
+    this.logger.debug(`started ${rows.length} assignment workflows`);
+  }
+}
+

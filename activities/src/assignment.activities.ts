@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AssignmentEvent } from '@duban/domain';
+import { writeOutboxMessages, type NewOutboxMessage } from '@duban/notifications';
+import {
+  AssignmentEntity,
+  AssignmentEventEntity,
+  EscalationEntity,
+  ProgressReportEntity,
+  type JsonObject,
+  type JsonValue,
+} from '@duban/persistence';
+import { NotificationQueueProducer } from '@duban/queues';
+import type { AssignmentActivityApi, AssignmentIdentity, RecordEventsInput, RecordRemindersInput } from '@duban/workflows';
+import type { TrafficLight } from '@duban/domain';
+import { AssignmentStarter } from './assignment-starter';
+import { readModelColumns } from './assignment-read-model';
+
+/** The assignment workflow's I/O: event log, read model, progress reports, escalations, outbox. */
+@Injectable()
+export class AssignmentActivities implements AssignmentActivityApi {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationQueueProducer,
+    private readonly starter: AssignmentStarter,
+  ) {}
+
+  async recordAssignmentEvents(input: RecordEventsInput): Promise<void> {
+    const { identity, fromSeq, events } = input;
+    const lastSeq = fromSeq + events.length - 1;
+    const outboxIds = await this.dataSource.transaction(async (manager) => {
+      if (events.length > 0) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(AssignmentEventEntity)
+          .values(events.map((event, index) => eventRow(identity, fromSeq + index, event)))
+          .orIgnore()
+          .execute();
+        await this.writeDerivedRows(manager, identity, fromSeq, events);
+      }
+      // Guarded by version: a late retry of an older write never overwrites a newer state.
+      await manager
+        .createQueryBuilder()
+        .update(AssignmentEntity)
+        .set({ ...readModelColumns(input.state, input.light), version: lastSeq })
+        .where('id = :id AND version <= :version', { id: identity.assignmentId, version: lastSeq })
+        .execute();
+      const messages: NewOutboxMessage[] = input.notifications.flatMap(({ seq, drafts }) =>
+        drafts.map((draft) => ({
+          idempotencyKey: `${identity.assignmentId}:${seq}:${draft.recipient}:${draft.kind}`,
+          kind: draft.kind,
+          recipient: draft.recipient,
+          title: draft.title,
+          body: draft.body,
+          digest: draft.digest,
+          payload: { assignmentId: identity.assignmentId, planId: identity.planId, seq },
+        })),
+      );
+      return writeOutboxMessages(manager, messages);
+    });
+    await this.notifications.enqueueOutboxMessages(outboxIds);
+    for (const event of events) {
+      if (event.type === 'reassigned') await this.starter.startReassigned(identity.assignmentId, event.payload.toUnit);
+    }
+  }
+
+  async recordAssignmentLight(input: { identity: AssignmentIdentity; version: number; light: TrafficLight }): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(AssignmentEntity)
+      .set({ light: input.light.color, lightReasons: input.light.reasons as unknown as JsonValue[] })
+      .where('id = :id AND version <= :version', { id: input.identity.assignmentId, version: input.version })
+      .execute();
+  }
+
+  async recordReminders(input: RecordRemindersInput): Promise<void> {
+    const ids = await this.dataSource.transaction((manager) =>
+      writeOutboxMessages(
+        manager,
+        input.notifications.map((draft) => ({
+          idempotencyKey: `${input.identity.assignmentId}:reminder:${input.date}:${draft.kind}`,
+          kind: draft.kind,
+          recipient: draft.recipient,
+          title: draft.title,
+          body: draft.body,
+          digest: draft.digest,
+          payload: { assignmentId: input.identity.assignmentId, planId: input.identity.planId, date: input.date },
+        })),
+      ),
+    );
+    await this.notifications.enqueueOutboxMessages(ids);
+  }
+
+  /** Progress reports and escalations, one row per event, unique by (assignment, seq). */
+  private async writeDerivedRows(manager: EntityManager, identity: AssignmentIdentity, fromSeq: number, events: readonly AssignmentEvent[]): Promise<void> {
+    const reports: Partial<ProgressReportEntity>[] = [];
+    const escalations: Partial<EscalationEntity>[] = [];
+    events.forEach((event, index) => {
+      const seq = fromSeq + index;
+      const occurredAt = new Date(event.at);
+      const base = { assignmentId: identity.assignmentId, planId: identity.planId, unitName: identity.unitName, seq, occurredAt };
+      if (event.type === 'progress_reported') {
+        reports.push({
+          assignmentId: identity.assignmentId,
+          seq,
+          percent: event.payload.percent,
+          actualValue: event.payload.actualValue,
+          text: event.payload.text,
+          evidenceLinks: [...event.payload.evidenceLinks],
+          actor: event.actor as unknown as JsonObject,
+          reportedAt: occurredAt,
+        });
+      } else if (event.type === 'escalated') {
+        const level = event.payload.level === 'talk' ? 'talk_proposed' : event.payload.level;
+        escalations.push({ ...base, level, source: 'ladder', reason: null });
+      } else if (event.type === 'urged') {
+        escalations.push({ ...base, level: event.payload.level, source: 'supervisor', reason: event.payload.note });
+      } else if (event.type === 'talk_triggered') {
+        escalations.push({ ...base, level: 'talk', source: 'coordinator', reason: event.payload.reason });
+      }
+    });
+    if (reports.length) await manager.createQueryBuilder().insert().into(ProgressReportEntity).values(reports).orIgnore().execute();
+    if (escalations.length) await manager.createQueryBuilder().insert().into(EscalationEntity).values(escalations).orIgnore().execute();
+  }
+}
+
+function eventRow(identity: AssignmentIdentity, seq: number, event: AssignmentEvent): Partial<AssignmentEventEntity> {
+  return {
+    assignmentId: identity.assignmentId,
+    planId: identity.planId,
+    seq,
+    type: event.type,
+    actor: event.actor as unknown as JsonObject,
+    payload: event.payload as unknown as JsonObject,
+    occurredAt: new Date(event.at),
+  };
+}

@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { heartbeat } from '@temporalio/activity';
+import { DataSource } from 'typeorm';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import type { AssignmentDraft } from '@duban/domain';
+import { writeOutboxMessages } from '@duban/notifications';
+import { AssignmentEntity, AssignmentMilestoneEntity, PlanEntity } from '@duban/persistence';
+import { NotificationQueueProducer } from '@duban/queues';
+import { planRolloutPreview } from '@duban/rollout';
+import type { PlanRolloutActivityApi, PlanRunSettings } from '@duban/workflows';
+import { AssignmentStarter } from './assignment-starter';
+import { deterministicUuid } from './deterministic-uuid';
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters. */
+const INSERT_CHUNK = 500;
+
+@Injectable()
+export class PlanRolloutActivities implements PlanRolloutActivityApi {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly starter: AssignmentStarter,
+    private readonly notifications: NotificationQueueProducer,
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+  ) {}
+
+  async createPlanAssignments(input: { planId: string }): Promise<{ assignments: number }> {
+    const plan = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: input.planId });
+    const drafts = rolloutDrafts(plan, this.config.seedsDir);
+    const now = Date.now();
+    const rows = drafts.map((draft) =>
+      this.starter.buildRow(
+        {
+          key: draft.key,
+          planId: plan.id,
+          kind: draft.kind,
+          taskNumber: draft.taskNumber,
+          taskTitle: draft.taskTitle ?? draft.breakdownTable,
+          unitName: draft.unitName,
+          responsibility: draft.responsibility,
+          region: draft.region,
+          expandedFrom: draft.expandedFrom,
+          proposed: draft.proposed,
+          dueDate: draft.dueDate!,
+          targets: draft.targets,
+          recurring: draft.recurring,
+        },
+        plan.settings as PlanRunSettings,
+        now,
+      ),
+    );
+    const milestones = drafts.flatMap((draft) =>
+      draft.milestones.map((milestone, position) => ({
+        assignmentId: deterministicUuid(draft.key),
+        position,
+        due: milestone.due,
+        text: milestone.text,
+        source: milestone.source,
+      })),
+    );
+    const unitsWithCounts = new Map<string, number>();
+    for (const draft of drafts) unitsWithCounts.set(draft.unitName, (unitsWithCounts.get(draft.unitName) ?? 0) + 1);
+
+    const outboxIds = await this.dataSource.transaction(async (manager) => {
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await manager.createQueryBuilder().insert().into(AssignmentEntity).values(rows.slice(i, i + INSERT_CHUNK)).orIgnore().execute();
+        heartbeat();
+      }
+      for (let i = 0; i < milestones.length; i += INSERT_CHUNK) {
+        await manager.createQueryBuilder().insert().into(AssignmentMilestoneEntity).values(milestones.slice(i, i + INSERT_CHUNK)).orIgnore().execute();
+      }
+      await manager.update(PlanEntity, { id: plan.id }, { status: 'publishing', assignmentCount: rows.length });
+      // One "new tasks" notice per unit rather than one per assignment.
+      return writeOutboxMessages(
+        manager,
+        [...unitsWithCounts].map(([unit, count]) => ({
+          idempotencyKey: `plan.published:${plan.id}:${unit}`,
+          kind: 'plan.published',
+          recipient: unit,
+          title: `新下达任务：${plan.title}`,
+          body: `《${plan.title}》已发布，您单位承担 ${count} 项任务，请及时签收。`,
+          digest: true,
+          payload: { planId: plan.id, assignments: count },
+        })),
+      );
+    });
+    await this.notifications.enqueueOutboxMessages(outboxIds);
+    return { assignments: rows.length };
+  }
+
+  async startAssignmentWorkflows(input: { planId: string; limit: number }): Promise<{ started: number }> {
+    const started = await this.starter.startPending(input.planId, input.limit, () => heartbeat());
+    return { started };
+  }
+
+  async completePlanRollout(input: { planId: string }): Promise<void> {
+    await this.dataSource.getRepository(PlanEntity).update({ id: input.planId }, { status: 'published', publishedAt: () => 'COALESCE(published_at, now())' });
+  }
+}
+
+/** The plan's assignment drafts; drafts without a due date are refused by publishing, so none reach here. */
+export function rolloutDrafts(plan: PlanEntity, seedsDir: string): AssignmentDraft[] {
+  return planRolloutPreview(plan, seedsDir).drafts.filter((draft) => draft.dueDate !== null);
+}

@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonObject } from './json-value';
+
+/** A progress report (反馈) of an assignment, one per progress_reported event. */
+@Entity({ name: 'progress_reports' })
+@Index('uq_progress_reports_event', ['assignmentId', 'seq'], { unique: true })
+export class ProgressReportEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'assignment_id', type: 'uuid' })
+  assignmentId!: string;
+
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Column({ type: 'integer', nullable: true })
+  percent!: number | null;
+
+  @Column({ name: 'actual_value', type: 'double precision', nullable: true })
+  actualValue!: number | null;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ name: 'evidence_links', type: 'text', array: true, default: () => "'{}'" })
+  evidenceLinks!: string[];
+
+  @Column({ type: 'jsonb' })
+  actor!: JsonObject;
+
+  @Column({ name: 'reported_at', type: 'timestamptz' })
+  reportedAt!: Date;
+}

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { authorize, type Actor, type AssignmentCommand } from '@duban/domain';
+import {
+  AssignmentEntity,
+  AssignmentEventEntity,
+  AssignmentMilestoneEntity,
+  EscalationEntity,
+  ProgressReportEntity,
+} from '@duban/persistence';
+import { TemporalClientProvider } from '@duban/temporal';
+import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
+import { isUuid } from './plan.service';
+import { rejectionError } from './rejection-errors';
+import { ServiceError } from './service-errors';
+
+export interface AssignmentFilter {
+  readonly planId?: string;
+  readonly taskNumber?: number;
+  readonly unit?: string;
+  readonly region?: string;
+  readonly status?: string;
+  readonly light?: string;
+  readonly overdue?: boolean;
+  readonly dueFrom?: string;
+  readonly dueTo?: string;
+  readonly text?: string;
+  /** Only these units' assignments (a unit's staff sees its own). */
+  readonly units?: readonly string[];
+}
+
+export const ASSIGNMENT_SORTS = ['dueDate', '-dueDate', 'unitName', 'taskNumber', '-updatedAt', 'light'] as const;
+export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface AssignmentSummary {
+  readonly id: string;
+  readonly planId: string;
+  readonly taskNumber: number | null;
+  readonly taskTitle: string | null;
+  readonly unitName: string;
+  readonly responsibility: string;
+  readonly region: string | null;
+  readonly status: string;
+  readonly light: string;
+  readonly lightReasons: readonly unknown[];
+  readonly dueDate: string;
+  readonly percent: number | null;
+  readonly escalationLevel: string | null;
+  readonly talkCount: number;
+  readonly proposed: boolean;
+  readonly updatedAt: string;
+}
+
+/** Assignment use cases: list and read from the Postgres read model; act through the workflow's Updates. */
+@Injectable()
+export class AssignmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  async list(filter: AssignmentFilter, page: { limit?: number; offset?: number; sort?: AssignmentSort } = {}): Promise<Page<AssignmentSummary>> {
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
+    const offset = Math.max(page.offset ?? 0, 0);
+    const query = this.filtered(filter);
+    const sort = page.sort ?? 'dueDate';
+    const column = sort.replace('-', '');
+    const sortColumn = column === 'light' ? "CASE a.light WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'green' THEN 2 ELSE 3 END" : `a.${column}`;
+    query.orderBy(sortColumn, sort.startsWith('-') ? 'DESC' : 'ASC').addOrderBy('a.key', 'ASC').skip(offset).take(limit);
+    const [rows, total] = await query.getManyAndCount();
+    return { items: rows.map(toSummary), total, limit, offset };
+  }
+
+  /** One assignment with its milestones, event log, progress reports and escalations. */
+  async get(assignmentId: string) {
+    const row = await this.find(assignmentId);
+    const [milestones, events, reports, escalations] = await Promise.all([
+      this.dataSource.getRepository(AssignmentMilestoneEntity).find({ where: { assignmentId }, order: { position: 'ASC' } }),
+      this.dataSource.getRepository(AssignmentEventEntity).find({ where: { assignmentId }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(ProgressReportEntity).find({ where: { assignmentId }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(EscalationEntity).find({ where: { assignmentId }, order: { seq: 'ASC' } }),
+    ]);
+    return {
+      ...toSummary(row),
+      key: row.key,
+      workflowId: row.workflowId,
+      kind: row.kind,
+      expandedFrom: row.expandedFrom,
+      startDate: row.startDate,
+      originalDueDate: row.originalDueDate,
+      targets: row.targets,
+      recurring: row.recurring,
+      milestones: milestones.map(({ due, text, source }) => ({ due, text, source })),
+      events: events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, actor, payload, occurredAt: occurredAt.toISOString() })),
+      progressReports: reports.map(({ seq, percent, actualValue, text, evidenceLinks, reportedAt }) => ({ seq, percent, actualValue, text, evidenceLinks, reportedAt: reportedAt.toISOString() })),
+      escalations: escalations.map(({ seq, level, source, reason, occurredAt }) => ({ seq, level, source, reason, occurredAt: occurredAt.toISOString() })),
+    };
+  }
+
+  /** The unit the assignment belongs to (for authorization before anything else is read). */
+  async unitOf(assignmentId: string): Promise<string> {
+    return (await this.find(assignmentId)).unitName;
+  }
+
+  /**
+   * Performs a human action through the assignment workflow's Update. A
+   * request id makes a retried request act once (Temporal deduplicates Updates by id).
+   */
+  async act(assignmentId: string, command: AssignmentCommand, actor: Actor, requestId?: string): Promise<AssignmentView> {
+    if (!HUMAN_COMMAND_TYPES.includes(command.type as HumanCommandType)) {
+      throw new ServiceError('invalid_input', `unknown action "${command.type}"`);
+    }
+    const row = await this.find(assignmentId);
+    // Checked here too, so a unit never learns more than "forbidden" about another unit's assignment.
+    const allowed = authorize(actor, { unitId: row.unitName }, command.type);
+    if (!allowed.ok) throw rejectionError(allowed.code, allowed.reason);
+    const client = await this.temporal.client();
+    const handle = client.workflow.getHandle(row.workflowId);
+    try {
+      return await handle.executeUpdate(assignmentUpdates[command.type as HumanCommandType], {
+        args: [{ command, actor }],
+        ...(requestId ? { updateId: `${command.type}:${requestId}` } : {}),
+      });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        throw rejectionError(error.cause.type ?? 'conflict', error.cause.message);
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        throw new ServiceError('conflict', `assignment ${assignmentId} is no longer running (${row.status})`);
+      }
+      throw error;
+    }
+  }
+
+  /** Live state from the workflow (the read model may lag by one activity). */
+  async live(assignmentId: string): Promise<AssignmentView> {
+    const row = await this.find(assignmentId);
+    const client = await this.temporal.client();
+    return client.workflow.getHandle(row.workflowId).query<AssignmentView>('view');
+  }
+
+  private filtered(filter: AssignmentFilter): SelectQueryBuilder<AssignmentEntity> {
+    const query = this.dataSource.getRepository(AssignmentEntity).createQueryBuilder('a');
+    if (filter.planId !== undefined) query.andWhere('a.plan_id = :planId', { planId: isUuid(filter.planId) ? filter.planId : '00000000-0000-0000-0000-000000000000' });
+    if (filter.taskNumber !== undefined) query.andWhere('a.task_number = :taskNumber', { taskNumber: filter.taskNumber });
+    if (filter.unit !== undefined) query.andWhere('a.unit_name = :unit', { unit: filter.unit });
+    if (filter.units !== undefined) query.andWhere('a.unit_name IN (:...units)', { units: filter.units.length ? filter.units : [''] });
+    if (filter.region !== undefined) query.andWhere('a.region = :region', { region: filter.region });
+    if (filter.status !== undefined) query.andWhere('a.status = :status', { status: filter.status });
+    if (filter.light !== undefined) query.andWhere('a.light = :light', { light: filter.light });
+    if (filter.overdue === true) query.andWhere("a.due_at <= now() AND a.status IN ('pending_acceptance', 'in_progress')");
+    if (filter.overdue === false) query.andWhere("NOT (a.due_at <= now() AND a.status IN ('pending_acceptance', 'in_progress'))");
+    if (filter.dueFrom !== undefined) query.andWhere('a.due_date >= :dueFrom', { dueFrom: filter.dueFrom });
+    if (filter.dueTo !== undefined) query.andWhere('a.due_date <= :dueTo', { dueTo: filter.dueTo });
+    if (filter.text !== undefined && filter.text.trim() !== '') {
+      const text = `%${filter.text.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(new Brackets((or) => or.where('a.task_title ILIKE :text', { text }).orWhere('a.unit_name ILIKE :text', { text })));
+    }
+    return query;
+  }
+
+  private async find(assignmentId: string): Promise<AssignmentEntity> {
+    const row = isUuid(assignmentId) ? await this.dataSource.getRepository(AssignmentEntity).findOneBy({ id: assignmentId }) : null;
+    if (!row) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
+    return row;
+  }
+}
+
+function toSummary(row: AssignmentEntity): AssignmentSummary {
+  return {
+    id: row.id,
+    planId: row.planId,
+    taskNumber: row.taskNumber,
+    taskTitle: row.taskTitle,
+    unitName: row.unitName,
+    responsibility: row.responsibility,
+    region: row.region,
+    status: row.status,
+    light: row.light,
+    lightReasons: row.lightReasons,
+    dueDate: row.dueDate,
+    percent: row.percent,
+    escalationLevel: row.escalationLevel,
+    talkCount: row.talkCount,
+    proposed: row.proposed,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
