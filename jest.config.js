@@ -18,7 +18,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.spec.ts', '<rootDir>/tests/parser/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.spec.ts', '<rootDir>/tests/parser/**/*.spec.ts', '<rootDir>/tests/replay/**/*.spec.ts'],
     },
     {
       ...common,

@@ -16,8 +16,10 @@ function mtime(file) {
 }
 
 async function ensureDependencies({ quiet = false } = {}) {
-  const installed = mtime(path.join(root, 'node_modules', '.package-lock.json'));
-  const wanted = Math.max(mtime(path.join(root, 'package-lock.json')), mtime(path.join(root, 'package.json')));
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const installed = mtime(marker);
+  // The lockfile is what an install realises (package.json edits such as scripts need no install).
+  const wanted = mtime(path.join(root, 'package-lock.json'));
   if (installed !== 0 && installed >= wanted) {
     if (!quiet) step('Node dependencies are installed');
     return;
@@ -32,6 +34,9 @@ async function ensureDependencies({ quiet = false } = {}) {
     code = await runCommand('npm', ['install', '--no-save', '--no-audit', '--no-fund'], { cwd: root });
   }
   if (code !== 0) fail(`installing Node dependencies failed with exit code ${code}`);
+  // An install that found nothing to change leaves the marker untouched: mark this lockfile as installed.
+  const now = new Date();
+  fs.utimesSync(marker, now, now);
 }
 
 module.exports = { ensureDependencies };

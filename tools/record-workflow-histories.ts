@@ -1,0 +1,85 @@
+/**
+ * Records real histories of Duban's workflows for the replay tests
+ * (tests/replay): a plan import, a small rollout and one assignment walked
+ * through acceptance, progress, the escalation ladder, an extension and closure.
+ * Run after a workflow change that is meant to be compatible, commit the files:
+ *
+ *   node tools/bootstrap/run.mjs tools/record-workflow-histories.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Actor } from '@duban/domain';
+import { AssignmentService, PlanService } from '@duban/services';
+import { connectTemporalClient } from '@duban/temporal';
+import { importPlanWorkflowId, planRolloutWorkflowId } from '@duban/workflows';
+import { insertSyntheticPlan } from '../tests/support/synthetic-plan';
+import { startLocalStack } from './local-stack';
+
+const OUT = join(__dirname, '../tests/fixtures/histories');
+const admin: Actor = { role: 'admin', unitIds: [], id: 'recorder' };
+const coordinator: Actor = { role: 'coordinator', unitIds: [], id: 'recorder' };
+
+async function main(): Promise<void> {
+  const stack = await startLocalStack('record');
+  const { client, connection } = await connectTemporalClient({ address: stack.temporalAddress, namespace: 'default' });
+  // The Temporal CLI prints histories in the proto3 JSON form that historyFromJSON reads.
+  const cli = process.env.TEMPORAL_CLI_PATH ?? join(__dirname, '../.tools/bin/temporal');
+  const save = async (file: string, workflowId: string) => {
+    const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', workflowId, '--address', stack.temporalAddress, '--output', 'json'], { maxBuffer: 64 * 1024 * 1024 });
+    writeFileSync(join(OUT, file), json);
+    console.log(`recorded ${file} (${(JSON.parse(json.toString()) as { events: unknown[] }).events.length} events)`);
+  };
+  try {
+    const plans = stack.services.get(PlanService);
+    const seed = '002_cc373f70ccc640b3.txt';
+    const imported = await plans.importDocument(readFileSync(join(__dirname, '../seeds/plans', seed)), seed);
+    const { createHash } = await import('node:crypto');
+    await save('plan-import.json', importPlanWorkflowId(createHash('sha256').update(readFileSync(join(__dirname, '../seeds/plans', seed))).digest('hex')));
+    void imported;
+
+    const stepMs = 800;
+    const planId = await insertSyntheticPlan(stack.db, 2, 2, {
+      dueInMs: 4_000,
+      ladder: {
+        steps: [
+          { level: 'urge', afterMs: 0, audiences: ['unit'] },
+          { level: 'supervise', afterMs: stepMs, audiences: ['unit', 'supervisors'] },
+          { level: 'bulletin', afterMs: 2 * stepMs, audiences: ['unit', 'supervisors', 'bulletin'] },
+          { level: 'talk', afterMs: 3 * stepMs, audiences: ['coordinator'] },
+        ],
+      },
+    });
+    await plans.publish(planId, admin, { wait: true });
+    await save('plan-rollout.json', planRolloutWorkflowId(planId));
+
+    const assignments = stack.services.get(AssignmentService);
+    const [first] = (await assignments.list({ planId }, { sort: 'taskNumber' })).items;
+    const unit = first!.unitName;
+    const staff: Actor = { role: 'unit_staff', unitIds: [unit], id: 'recorder' };
+    await assignments.act(first!.id, { type: 'accept' }, staff);
+    await assignments.act(first!.id, { type: 'reportProgress', percent: 40, text: '推进中' }, staff);
+    for (let waited = 0; waited < 30_000; waited += 250) {
+      if ((await assignments.get(first!.id)).escalationLevel === 'talk') break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await assignments.act(first!.id, { type: 'triggerTalk', reason: '逾期' }, coordinator);
+    await assignments.act(first!.id, { type: 'requestExtension', newDueDate: '2099-06-30', reason: '资金未到位' }, staff);
+    await assignments.act(first!.id, { type: 'decideExtension', approve: true }, coordinator);
+    await assignments.act(first!.id, { type: 'requestClosure', summary: '完成' }, staff);
+    await assignments.act(first!.id, { type: 'rejectClosure', reason: '材料不全' }, coordinator);
+    await assignments.act(first!.id, { type: 'requestClosure', summary: '补充材料' }, staff);
+    await assignments.act(first!.id, { type: 'approveClosure' }, coordinator);
+    const row = await assignments.get(first!.id);
+    await client.workflow.getHandle(row.workflowId).result();
+    await save('assignment-lifecycle.json', row.workflowId);
+  } finally {
+    await connection.close();
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
