@@ -57,8 +57,9 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': boundaries(serverFrameworks) },
   },
   {
-    // The integration harness starts the apps themselves in-process (Nx forbids importing apps elsewhere).
-    files: ['tests/support/**/*.ts'],
+    // The integration harness and the tools (benchmarks, recorders) start the apps themselves
+    // in-process, after setting the environment (Nx forbids importing apps elsewhere).
+    files: ['tests/support/**/*.ts', 'tools/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 );
