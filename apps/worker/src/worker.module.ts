@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivitiesModule } from '@duban/activities';
 import { DubanConfigModule, loadConfig } from '@duban/config';
-import { OutboxDeliveryService } from '@duban/notifications';
+import { ChannelDeliveryService, OutboxDeliveryService } from '@duban/notifications';
 import { PersistenceModule } from '@duban/persistence';
 import { QueuesModule } from '@duban/queues';
 import { NotificationProcessor } from './processors/notification.processor';
+import { NotificationSchedules } from './processors/notification-schedules';
 
 @Module({
   imports: [
@@ -15,6 +16,6 @@ import { NotificationProcessor } from './processors/notification.processor';
     QueuesModule,
     ActivitiesModule,
   ],
-  providers: [OutboxDeliveryService, NotificationProcessor],
+  providers: [OutboxDeliveryService, ChannelDeliveryService, NotificationProcessor, NotificationSchedules],
 })
 export class WorkerModule {}

@@ -1,7 +1,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { DeliverOutboxMessageJob, JOB_DELIVER_OUTBOX_MESSAGE, QUEUE_NOTIFICATIONS } from './queue-names';
+import {
+  DAILY_DIGEST_SCHEDULER_ID,
+  JOB_DAILY_DIGEST,
+  JOB_DELIVER_OUTBOX_MESSAGE,
+  JOB_SEND_TO_CHANNEL,
+  QUEUE_NOTIFICATIONS,
+  type SendToChannelJob,
+} from './queue-names';
 
 /** Job options shared by every delivery: retries with exponential backoff, bounded history in Redis. */
 export const DELIVERY_JOB_OPTIONS = {
@@ -17,7 +24,7 @@ export const DELIVERY_JOB_OPTIONS = {
  */
 @Injectable()
 export class NotificationQueueProducer {
-  constructor(@InjectQueue(QUEUE_NOTIFICATIONS) private readonly queue: Queue<DeliverOutboxMessageJob>) {}
+  constructor(@InjectQueue(QUEUE_NOTIFICATIONS) private readonly queue: Queue) {}
 
   async enqueueOutboxMessages(outboxMessageIds: readonly string[]): Promise<void> {
     if (outboxMessageIds.length === 0) return;
@@ -28,6 +35,23 @@ export class NotificationQueueProducer {
         opts: { ...DELIVERY_JOB_OPTIONS, jobId: `outbox-${outboxMessageId}` },
       })),
     );
+  }
+
+  /** One job per (message, subscription); the job id makes a repeated fan-out add nothing. */
+  async enqueueChannelSends(sends: readonly SendToChannelJob[]): Promise<void> {
+    if (sends.length === 0) return;
+    await this.queue.addBulk(
+      sends.map((send) => ({
+        name: JOB_SEND_TO_CHANNEL,
+        data: send,
+        opts: { ...DELIVERY_JOB_OPTIONS, jobId: `channel-${Buffer.from(`${send.messageKey}|${send.subscriptionId}`).toString('base64url')}` },
+      })),
+    );
+  }
+
+  /** The daily digest at `pattern` (cron) in Asia/Shanghai; upserted, so every worker start may call it. */
+  async scheduleDailyDigest(pattern: string): Promise<void> {
+    await this.queue.upsertJobScheduler(DAILY_DIGEST_SCHEDULER_ID, { pattern, tz: 'Asia/Shanghai' }, { name: JOB_DAILY_DIGEST, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 
   /** Round trip to Redis: throws when it does not answer. */

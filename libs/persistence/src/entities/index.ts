@@ -10,10 +10,14 @@ import { AssignmentEventEntity } from './assignment-event.entity';
 import { AssignmentMilestoneEntity } from './assignment-milestone.entity';
 import { ProgressReportEntity } from './progress-report.entity';
 import { EscalationEntity } from './escalation.entity';
+import { ChannelSubscriptionEntity } from './channel-subscription.entity';
+import { ChannelDeliveryEntity } from './channel-delivery.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
 export { AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity };
+export { ChannelSubscriptionEntity, ChannelDeliveryEntity };
+export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
 export type { PlanStatus } from './plan.entity';
 
@@ -21,5 +25,6 @@ export type { PlanStatus } from './plan.entity';
 export const ENTITIES = [
   PlanEntity, OutboxMessageEntity, InboxMessageEntity, UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity,
   AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity,
+  ChannelSubscriptionEntity, ChannelDeliveryEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';

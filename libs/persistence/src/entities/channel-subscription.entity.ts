@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { JsonObject } from './json-value';
+
+/**
+ * Where a unit wants its notifications besides the in-app inbox: a webhook, a
+ * DingTalk or WeCom group robot, or e-mail; `digest` ones get one daily summary
+ * of reminders and urges instead of each message.
+ */
+@Entity({ name: 'channel_subscriptions' })
+@Index('idx_channel_subscriptions_unit', ['unit'])
+export class ChannelSubscriptionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  unit!: string;
+
+  /** webhook / dingtalk / wecom / email. */
+  @Column({ type: 'text' })
+  kind!: string;
+
+  /** The channel's settings (URL and secret, or e-mail address). Robot URLs carry credentials. */
+  @Column({ type: 'jsonb' })
+  target!: JsonObject;
+
+  @Column({ type: 'boolean', default: false })
+  digest!: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  enabled!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
