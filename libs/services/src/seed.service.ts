@@ -1,18 +1,49 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { seedDemoUsers } from '@duban/accounts';
+import { shanghaiDateOf } from '@duban/calendar';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
+import type { Actor } from '@duban/domain';
 import { PlanService } from './plan.service';
 
-/** Loads the demo plans in seeds/plans through the ordinary import use case (idempotent by content hash). */
+/** The local seed step acts as the system administrator. */
+const SEED_ACTOR: Actor = { role: 'admin', unitIds: [], id: 'seed' };
+
+/**
+ * The local demo: the plans in seeds/plans imported through the ordinary use
+ * case (idempotent by content hash) and published, and one demo user per role.
+ * Never run in production (demo users refuse NODE_ENV=production).
+ */
 @Injectable()
 export class SeedService {
   private readonly logger = new Logger(SeedService.name);
 
   constructor(
     private readonly plans: PlanService,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {}
+
+  async seedLocalDemo(options: { publish: boolean }): Promise<{ imported: number; existing: number; published: number }> {
+    const users = await seedDemoUsers(this.dataSource);
+    if (users.created.length) this.logger.log(`demo users created: ${users.created.join(', ')}`);
+    const result = await this.importSeedPlans();
+    let published = 0;
+    if (options.publish) {
+      // Tasks without a date in a plan without a period fall due at the end of this year.
+      const defaultDueDate = `${shanghaiDateOf(Date.now()).slice(0, 4)}-12-31`;
+      for (const plan of await this.plans.list()) {
+        if (plan.status !== 'draft' || !plan.documentName.match(/^\d{3}_/)) continue;
+        await this.plans.publish(plan.id, SEED_ACTOR, { confirmProposals: true, settings: { defaultDueDate }, wait: false });
+        published += 1;
+        this.logger.log(`publishing seed plan: ${plan.title}`);
+      }
+    }
+    return { ...result, published };
+  }
 
   async importSeedPlans(): Promise<{ imported: number; existing: number }> {
     const folder = join(this.config.seedsDir, 'plans');
