@@ -13,6 +13,7 @@ import type { Actor } from '@duban/domain';
 import { AssignmentService, PlanService } from '@duban/services';
 import { connectTemporalClient } from '@duban/temporal';
 import { importPlanWorkflowId, planRolloutWorkflowId } from '@duban/workflows';
+import { testSpeedSettings } from '../tests/support/plan-fixtures';
 import { insertSyntheticPlan } from '../tests/support/synthetic-plan';
 import { startLocalStack } from './local-stack';
 
@@ -38,18 +39,7 @@ async function main(): Promise<void> {
     await save('plan-import.json', importPlanWorkflowId(createHash('sha256').update(readFileSync(join(__dirname, '../seeds/plans', seed))).digest('hex')));
     void imported;
 
-    const stepMs = 800;
-    const planId = await insertSyntheticPlan(stack.db, 2, 2, {
-      dueInMs: 4_000,
-      ladder: {
-        steps: [
-          { level: 'urge', afterMs: 0, audiences: ['unit'] },
-          { level: 'supervise', afterMs: stepMs, audiences: ['unit', 'supervisors'] },
-          { level: 'bulletin', afterMs: 2 * stepMs, audiences: ['unit', 'supervisors', 'bulletin'] },
-          { level: 'talk', afterMs: 3 * stepMs, audiences: ['coordinator'] },
-        ],
-      },
-    });
+    const planId = await insertSyntheticPlan(stack.db, 2, 2, testSpeedSettings(4_000, 800));
     await plans.publish(planId, admin, { wait: true });
     await save('plan-rollout.json', planRolloutWorkflowId(planId));
 

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { BusinessDate } from '@duban/calendar';
+import { ASSIGNMENT_COMMAND_TYPES } from '@duban/domain';
 import type {
   Actor,
   AssignmentCommand,
@@ -71,20 +72,10 @@ export interface AssignmentActionRequest {
 
 export type HumanCommandType = Exclude<AssignmentCommandType, 'escalate'>;
 
-export const HUMAN_COMMAND_TYPES: readonly HumanCommandType[] = [
-  'accept',
-  'reportProgress',
-  'requestClosure',
-  'approveClosure',
-  'rejectClosure',
-  'requestExtension',
-  'decideExtension',
-  'decline',
-  'reassign',
-  'withdraw',
-  'urge',
-  'triggerTalk',
-];
+/** Every command a person issues (the timer's `escalate` is the workflow's own). */
+export const HUMAN_COMMAND_TYPES: readonly HumanCommandType[] = ASSIGNMENT_COMMAND_TYPES.filter(
+  (type): type is HumanCommandType => type !== 'escalate',
+);
 
 /** One Temporal Update per human action (签收, 反馈, 申请办结…), each validated before it is accepted. */
 export const assignmentUpdates: Readonly<Record<HumanCommandType, ReturnType<typeof defineUpdate<AssignmentView, [AssignmentActionRequest]>>>> =
