@@ -74,7 +74,11 @@ function inRanges(pos: number, ranges: Array<[number, number]>): boolean {
 
 const CLAUSE_START = /[，,。；;：:\n）)]$/;
 
-export function findDeadlines(text: string): Deadline[] {
+/**
+ * `fallbackYear` is the year in force before the text names one (the plan's issue
+ * year): a bare 年底前 in a task then means that year's end.
+ */
+export function findDeadlines(text: string, fallbackYear: number | null = null): Deadline[] {
   const out: Deadline[] = [];
   const cited = citedRanges(text);
   const years: Array<{ pos: number; year: number }> = [];
@@ -108,7 +112,7 @@ export function findDeadlines(text: string): Deadline[] {
 
   UNDATED.lastIndex = 0;
   let yi = 0;
-  let inForce: number | null = null;
+  let inForce: number | null = fallbackYear;
   for (let m = UNDATED.exec(text); m; m = UNDATED.exec(text)) {
     const pos = m.index;
     const prev = text.slice(Math.max(0, pos - 2), pos);

@@ -74,3 +74,28 @@ describe('garbage in', () => {
     expect(code(plan)).toBe('no-tasks');
   });
 });
+
+describe('a covering notice with 牵头单位/配合单位 clauses, inline 牵头…配合 and 市直 units', () => {
+  const plan = parsePlanText(fixture('synthetic-digital-government.txt'), { document: 'synthetic-digital-government.txt' });
+
+  it('reads the header of the plan behind the notice', () => {
+    expect(plan.title).toBe('呼和浩特市推进数字政府建设三年行动方案（2024—2026年）');
+    expect(plan.docNumber).toBe('呼政办发〔2024〕12号');
+    expect(plan.period).toEqual({ from: 2024, to: 2026 });
+    expect(plan.sanctions).toEqual(['约谈']);
+  });
+
+  it('separates lead and supporting units in every clause style', () => {
+    expect(plan.tasks.map((task) => [task.number, task.lead, task.unitsResolved])).toEqual([
+      [1, ['市政务服务局'], ['市政务服务局', '市财政局', '市工信局', '各旗县区人民政府']],
+      [2, ['市大数据中心'], ['市大数据中心', '市政务服务局', '市公安局']],
+      [3, ['市政务服务局'], ['市政务服务局', '各旗县区人民政府']],
+      [4, ['市政务服务局'], ['市政务服务局', '市直各部门']],
+    ]);
+  });
+
+  it('dates a bare 年底前 by the issue year, and keeps 每季度/每年 as recurring duties', () => {
+    expect(plan.tasks.map((task) => task.deadlines.map((deadline) => deadline.due))).toEqual([['2024-12-31', '2025-06-30'], ['2025-12-31'], ['2026-12-31'], ['2024-12-31']]);
+    expect(plan.tasks.map((task) => task.recurring.map((duty) => duty.every))).toEqual([[], ['quarter'], [], ['year']]);
+  });
+});

@@ -26,6 +26,15 @@ export function looksBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > CONTROL_RATIO;
 }
 
+/** The year of the plan's issue date (成文日期 such as 2024年3月5日) among its opening lines. */
+function issueYear(headLines: string[]): number | null {
+  for (const line of headLines) {
+    const m = line.length < 40 ? /^\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*$/.exec(line) : null;
+    if (m) return parseInt(m[1], 10);
+  }
+  return null;
+}
+
 /** Parse an action plan's text into Plan JSON. Pure and synchronous. */
 export function parsePlanText(text: string, options: ParseOptions): Plan {
   if (typeof text !== 'string' || text.replace(/[\s\u3000\ufeff]+/g, '') === '') throw new PlanParseError('empty');
@@ -36,6 +45,7 @@ export function parsePlanText(text: string, options: ParseOptions): Plan {
   const header = detectHeader(lines);
   const leadRule = detectLeadRule(normalized);
   const warnings: ParseWarning[] = [];
+  const yearInForce = issueYear(lines.slice(0, Math.max(header.bodyStart, 40)).map((l) => l.text)) ?? header.period?.from ?? null;
 
   const outline = buildOutline(lines, header.bodyStart, (t) => findTrailingClause(t) !== null);
   if (outline.tasks.length === 0) throw new PlanParseError('no-tasks', options.document);
@@ -72,7 +82,7 @@ export function parsePlanText(text: string, options: ParseOptions): Plan {
       unitsResolved: resp?.unitsResolved ?? [],
       supporting: resp?.supporting ?? [],
       unitRefs,
-      deadlines: findDeadlines(prose),
+      deadlines: findDeadlines(prose, yearInForce),
       recurring: findRecurring(prose),
       line: it.line + 1,
     };

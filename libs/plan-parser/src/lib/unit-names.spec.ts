@@ -28,4 +28,9 @@ describe('unit names', () => {
     expect(inheritPrefixes(['市委编办', '卫生健康委'])).toEqual(['市委编办', '市卫生健康委']);
     expect(inheritPrefixes(['县生态环境局', '市场监管局'])).toEqual(['县生态环境局', '县市场监管局']);
   });
+
+  it('leaves units "directly under" a level (市直各部门) as they are', () => {
+    expect(inheritPrefixes(['市政务服务局', '市直各部门'])).toEqual(['市政务服务局', '市直各部门']);
+    expect(inheritPrefixes(['省直有关单位', '财政厅'])).toEqual(['省直有关单位', '财政厅']);
+  });
 });

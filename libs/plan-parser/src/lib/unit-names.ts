@@ -92,6 +92,8 @@ export function splitPlace(name: string): PlaceSplit {
   return { place: name.slice(0, end), body: name.slice(end) };
 }
 
+const DIRECTLY_UNDER = /^[省市县区旗]直/;
+
 /** Resolve a list of fragments into full names (see module comment). */
 export function inheritPrefixes(fragments: string[]): string[] {
   const splits = fragments.map(splitPlace);
@@ -111,6 +113,8 @@ export function inheritPrefixes(fragments: string[]): string[] {
   let lastPlace = '';
   for (let i = 0; i < splits.length; i++) {
     const s = splits[i];
+    // 市直各部门 / 省直有关单位: "directly under the city" is already a full name.
+    if (DIRECTLY_UNDER.test(fragments[i])) continue;
     if (s.place) {
       // "各级" alone is not a place to inherit; 市委编办's place is 市.
       lastPlace = s.place.replace(/^各级$/, '');
