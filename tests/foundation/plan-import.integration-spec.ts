@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { eventually, openDatabase, startApi, startWorker, useTestEnvironment } from '../support/duban-harness';
 import type { TestRun } from '../support/test-run';
 import { signInAsDemoAdmin } from '../api-auth/auth-helpers';
+import { uniquePlanDocument } from '../support/plan-fixtures';
 
-const SEED = join(__dirname, '../../seeds/plans/002_cc373f70ccc640b3.txt');
 
 /**
  * The foundation's end-to-end slice: an API call starts a Temporal workflow,
@@ -20,9 +18,12 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
   let db: DataSource;
   /** Every /api/v1 call carries the demo admin's access token. */
   let auth: Record<string, string>;
+  /** This test's own document: the seed plans are shared with other test files of the run. */
+  let document: Buffer;
 
   beforeAll(async () => {
     run = useTestEnvironment('plan-import');
+    document = uniquePlanDocument(`导入${run.id}`);
     worker = await startWorker(run);
     api = await startApi();
     db = await openDatabase(run);
@@ -50,8 +51,8 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
   });
 
   it('imports a plan document, delivers the notice to the admin inbox and shows both', async () => {
-    const bytes = readFileSync(SEED);
-    const response = await upload(bytes, '002_cc373f70ccc640b3.txt');
+    const bytes = document;
+    const response = await upload(bytes, 'special-action-plan.txt');
     expect(response.status).toBe(201);
     const imported = (await response.json()) as { planId: string; created: boolean; plan: { title: string; taskCount: number; status: string } };
     expect(imported.created).toBe(true);
@@ -77,7 +78,7 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
   });
 
   it('imports the same document once: a second upload returns the same plan and notifies nobody again', async () => {
-    const bytes = readFileSync(SEED);
+    const bytes = document;
     const again = (await (await upload(bytes, 'renamed-copy.txt')).json()) as { planId: string; created: boolean };
     expect(again.created).toBe(false);
     const sourceHash = createHash('sha256').update(bytes).digest('hex');

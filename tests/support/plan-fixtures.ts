@@ -40,3 +40,23 @@ export function testSpeedSettings(dueInMs: number, stepMs = 1500): PlanRunSettin
 export async function startServices(): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(ServicesModule, { logger: ['error', 'warn'] });
 }
+
+/**
+ * A small plan document of its own for a test (its hash, so its plan, belongs to
+ * that test alone; the seed plans are shared by the whole run).
+ */
+export function uniquePlanDocument(tag: string): Buffer {
+  return Buffer.from(
+    [
+      `南通市“${tag}”专项行动方案（2026—2027年）`,
+      '',
+      '一、重点任务',
+      '1．建设统一受理平台。2026年底前完成平台上线，到2027年6月实现全市覆盖。（责任单位：市卫健委、市发改委）',
+      '2．开展基层试点。到2027年底，试点乡镇达到20个。（牵头单位：市发改委；配合单位：市财政局、各县（市、区）政府）',
+      '二、保障措施',
+      '实行半年通报、年度考核，对推进不力的单位进行约谈。',
+      '',
+    ].join('\n'),
+    'utf8',
+  );
+}
