@@ -151,13 +151,16 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   /** The next instant something may be due: a ladder level, or the next day's re-evaluation. */
   function nextWakeAt(now: number): number {
     const tomorrow: BusinessDate = shanghaiDateOf(now + DAY_MS);
+    // Business-day events of a whole plan (its 09:00 ladder steps, its midnight deadlines) are spread over
+    // half an hour; test-speed ladders in milliseconds keep exact times.
+    const spread = settings.ladder.steps.some((step) => step.afterMs !== undefined) ? 0 : jitterMs(identity.assignmentId);
     let wake = shanghaiInstant(tomorrow, '00:05') + jitterMs(identity.assignmentId);
     if (ladderRuns(state)) {
       const next = nextEscalationAt(settings.ladder, state, state.reachedLevels);
-      if (next) wake = Math.min(wake, Math.max(next.at, now));
+      if (next) wake = Math.min(wake, Math.max(next.at + spread, now));
     }
     // The light turns red at the deadline.
-    if (!isTerminalStatus(state.status) && state.dueAt > now) wake = Math.min(wake, state.dueAt);
+    if (!isTerminalStatus(state.status) && state.dueAt > now) wake = Math.min(wake, state.dueAt + spread);
     if (settings.maxSleepMs !== undefined) wake = Math.min(wake, now + settings.maxSleepMs);
     return wake;
   }
