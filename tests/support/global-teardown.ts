@@ -2,7 +2,8 @@ import './register-path-aliases';
 import { rmSync } from 'node:fs';
 import Redis from 'ioredis';
 import { dropDatabase } from '@duban/persistence';
-import { readTestRun } from './test-run';
+import { join } from 'node:path';
+import { readTestRun, REPO_ROOT } from './test-run';
 
 /** Stops the run's Temporal server and removes its database, Redis keys and bundle: two runs in a row start clean. */
 export default async function globalTeardown(): Promise<void> {
@@ -23,4 +24,7 @@ export default async function globalTeardown(): Promise<void> {
     redis.disconnect();
   }
   rmSync(run.workflowBundlePath, { force: true });
+  rmSync(process.env.DUBAN_TEST_RUN_FILE!, { force: true });
+  // The server's log is kept only when a run dies before its teardown.
+  rmSync(join(REPO_ROOT, 'tmp', `temporal-test-${run.id}.log`), { force: true });
 }

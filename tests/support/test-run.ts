@@ -17,16 +17,20 @@ export interface TestRun {
 }
 
 const ROOT = join(__dirname, '../..');
-const RUN_FILE = join(ROOT, 'tmp', 'test-run.json');
+/** Set by globalSetup for the test files of its run (one file per run: two runs at once do not mix). */
+const RUN_FILE_VARIABLE = 'DUBAN_TEST_RUN_FILE';
 
 export function writeTestRun(run: TestRun): void {
   mkdirSync(join(ROOT, 'tmp'), { recursive: true });
-  writeFileSync(RUN_FILE, JSON.stringify(run, null, 2));
+  const file = join(ROOT, 'tmp', `test-run-${run.id}.json`);
+  writeFileSync(file, JSON.stringify(run, null, 2));
+  process.env[RUN_FILE_VARIABLE] = file;
 }
 
 export function readTestRun(): TestRun {
-  if (!existsSync(RUN_FILE)) throw new Error(`no ${RUN_FILE}: integration tests must run under the Jest globalSetup (npm test)`);
-  return JSON.parse(readFileSync(RUN_FILE, 'utf8')) as TestRun;
+  const file = process.env[RUN_FILE_VARIABLE];
+  if (!file || !existsSync(file)) throw new Error('no test run: integration tests must run under the Jest globalSetup (npm test)');
+  return JSON.parse(readFileSync(file, 'utf8')) as TestRun;
 }
 
 export const REPO_ROOT = ROOT;
