@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { digestDateOf, writeOutboxMessages, type NewOutboxMessage } from '@duban/notifications';
 import { ChannelSubscriptionEntity } from '@duban/persistence';
-import { JOB_DAILY_DIGEST, NotificationQueueProducer, QUEUE_NOTIFICATIONS } from '@duban/queues';
+import { JOB_DAILY_DIGEST, JOB_RELAY_OUTBOX, NotificationQueueProducer, QUEUE_NOTIFICATIONS } from '@duban/queues';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { eventually, openDatabase, startWorker, useTestEnvironment } from '../support/duban-harness';
@@ -103,5 +103,22 @@ describe('notification pipeline: outbox → BullMQ → inbox and channels', () =
     });
     expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
     expect(refusing.requests).toHaveLength(1);
+  });
+
+  it('relays an outbox row whose enqueue was lost', async () => {
+    const [id] = await db.transaction((manager) =>
+      writeOutboxMessages(manager, [{ idempotencyKey: 'pipeline:lost', kind: 'assignment.withdrawn', recipient: '市无渠道局', title: '任务已撤销', body: '撤销' }]),
+    );
+    // Written but never enqueued (the process died between commit and enqueue), two minutes ago.
+    await db.query("UPDATE outbox_messages SET created_at = now() - interval '2 minutes' WHERE id = $1", [id]);
+    const queue = worker.app.get<Queue>(getQueueToken(QUEUE_NOTIFICATIONS));
+    await queue.add(JOB_RELAY_OUTBOX, {}, { jobId: 'relay-test' });
+    const delivered = await eventually('the relayed message in the inbox', async () => {
+      const [row] = await db.query("SELECT status FROM outbox_messages WHERE id = $1 AND status = 'delivered'", [id]);
+      return row as { status: string } | undefined;
+    });
+    expect(delivered.status).toBe('delivered');
+    const [{ inbox }] = await db.query('SELECT count(*)::int AS inbox FROM inbox_messages WHERE outbox_message_id = $1', [id]);
+    expect(inbox).toBe(1);
   });
 });

@@ -44,6 +44,15 @@ export class OutboxDeliveryService {
     });
   }
 
+  /** Outbox rows still pending (never attempted) `olderThanMs` after they were written: their enqueue was lost. */
+  async strandedMessageIds(olderThanMs: number, limit = 1000): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM outbox_messages WHERE status = 'pending' AND attempts = 0 AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`,
+      [olderThanMs / 1000, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Records a failed attempt; after the last retry the message is dead-lettered for an operator. */
   async recordFailure(outboxMessageId: string, error: string, final: boolean): Promise<void> {
     await this.dataSource

@@ -5,8 +5,10 @@ import {
   DAILY_DIGEST_SCHEDULER_ID,
   JOB_DAILY_DIGEST,
   JOB_DELIVER_OUTBOX_MESSAGE,
+  JOB_RELAY_OUTBOX,
   JOB_SEND_TO_CHANNEL,
   QUEUE_NOTIFICATIONS,
+  RELAY_OUTBOX_SCHEDULER_ID,
   type SendToChannelJob,
 } from './queue-names';
 
@@ -52,6 +54,11 @@ export class NotificationQueueProducer {
   /** The daily digest at `pattern` (cron) in Asia/Shanghai; upserted, so every worker start may call it. */
   async scheduleDailyDigest(pattern: string): Promise<void> {
     await this.queue.upsertJobScheduler(DAILY_DIGEST_SCHEDULER_ID, { pattern, tz: 'Asia/Shanghai' }, { name: JOB_DAILY_DIGEST, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  }
+
+  /** The outbox relay every `everyMs` (a safety net: enqueuing normally follows the commit at once). */
+  async scheduleOutboxRelay(everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler(RELAY_OUTBOX_SCHEDULER_ID, { every: everyMs }, { name: JOB_RELAY_OUTBOX, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 
   /** Round trip to Redis: throws when it does not answer. */

@@ -14,6 +14,9 @@ export const JOB_SEND_TO_CHANNEL = 'send-to-channel';
 /** Build and send the day's digests (a job scheduler runs it daily). */
 export const JOB_DAILY_DIGEST = 'daily-digest';
 export const DAILY_DIGEST_SCHEDULER_ID = 'daily-digest';
+/** Re-enqueue outbox rows still pending a while after their transaction (a lost enqueue). */
+export const JOB_RELAY_OUTBOX = 'relay-outbox';
+export const RELAY_OUTBOX_SCHEDULER_ID = 'relay-outbox';
 
 export interface DeliverOutboxMessageJob {
   readonly outboxMessageId: string;

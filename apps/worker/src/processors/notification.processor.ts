@@ -5,6 +5,7 @@ import { ChannelDeliveryService, digestDateOf, OutboxDeliveryService, toJobError
 import {
   JOB_DAILY_DIGEST,
   JOB_DELIVER_OUTBOX_MESSAGE,
+  JOB_RELAY_OUTBOX,
   JOB_SEND_TO_CHANNEL,
   NotificationQueueProducer,
   QUEUE_NOTIFICATIONS,
@@ -12,6 +13,9 @@ import {
   type DeliverOutboxMessageJob,
   type SendToChannelJob,
 } from '@duban/queues';
+
+/** An outbox row this old and never attempted lost its enqueue. */
+const RELAY_AFTER_MS = 60_000;
 
 type NotificationJob = Job<DeliverOutboxMessageJob> | Job<SendToChannelJob> | Job<DailyDigestJob>;
 
@@ -53,6 +57,12 @@ export class NotificationProcessor extends WorkerHost {
         const sends = await this.channels.digestSends(date);
         await this.queue.enqueueChannelSends(sends);
         return { date, digests: sends.length };
+      }
+      case JOB_RELAY_OUTBOX: {
+        // Job ids are the outbox ids: a row whose job exists already is not enqueued twice.
+        const stranded = await this.inbox.strandedMessageIds(RELAY_AFTER_MS);
+        await this.queue.enqueueOutboxMessages(stranded);
+        return { relayed: stranded.length };
       }
       default:
         throw new Error(`unknown job ${job.name} on ${QUEUE_NOTIFICATIONS}`);
