@@ -26,7 +26,7 @@ export function registerAssignmentsCommand(program: Command): void {
         const table = new Table({ head: ['id', '任务', '责任单位', '角色', '状态', '灯', '期限', '升级'] });
         for (const item of page.items) {
           table.push([
-            item.id.slice(0, 8),
+            item.id,
             `${item.taskNumber ?? '-'} ${(item.taskTitle ?? '').slice(0, 18)}`,
             item.region ? `${item.unitName}（${item.region}）` : item.unitName,
             item.responsibility === 'lead' ? '牵头' : '配合',
