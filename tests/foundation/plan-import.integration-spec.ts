@@ -66,7 +66,7 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
 
     // The BullMQ processor delivered the outbox message to the admin inbox; the API shows it.
     const notice = await eventually('the plan.imported notice in the admin inbox', async () => {
-      const inbox = (await (await fetch(`${api.baseUrl}/api/v1/inbox?recipient=role:admin`, { headers: auth })).json()) as Array<{ kind: string; payload: { planId?: string }; title: string }>;
+      const inbox = ((await (await fetch(`${api.baseUrl}/api/v1/inbox?recipient=role:admin`, { headers: auth })).json()) as { items: Array<{ kind: string; payload: { planId?: string }; title: string }> }).items;
       return inbox.find((item) => item.kind === 'plan.imported' && item.payload.planId === imported.planId);
     });
     expect(notice.title).toContain(imported.plan.title);

@@ -1,11 +1,20 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { DubanConfigModule, loadConfig } from '@duban/config';
 import { ServicesModule } from '@duban/services';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AssignmentsController } from './assignments/assignments.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { IdempotencyStore } from './common/idempotency.store';
+import { PlanPermissionGuard } from './common/plan-permission.guard';
+import { queryTokenMiddleware } from './common/query-token.middleware';
 import { ServiceErrorFilter } from './common/service-error.filter';
+import { DirectoryController } from './directory/directory.controller';
+import { EscalationsController } from './escalations/escalations.controller';
+import { EventsController } from './events/events.controller';
 import { HealthModule } from './health/health.module';
 import { InboxController } from './inbox/inbox.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -29,7 +38,12 @@ import { PlansController } from './plans/plans.controller';
     AuditModule,
     MetricsModule,
   ],
-  controllers: [PlansController, InboxController],
-  providers: [{ provide: APP_FILTER, useClass: ServiceErrorFilter }],
+  controllers: [PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController, CalendarController, EventsController],
+  providers: [{ provide: APP_FILTER, useClass: ServiceErrorFilter }, IdempotencyStore, IdempotencyInterceptor, PlanPermissionGuard],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // EventSource cannot send headers: ?access_token= on the event stream only.
+    consumer.apply(queryTokenMiddleware).forRoutes('api/v1/events/stream');
+  }
+}

@@ -11,9 +11,11 @@ import {
   EscalationEntity,
   ProgressReportEntity,
 } from '@duban/persistence';
+import { workflowCounter } from '@duban/accounts';
 import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
 import { isUuid } from './plan.service';
+import { canReadUnit } from './read-scope';
 import { rejectionError } from './rejection-errors';
 import { ServiceError } from './service-errors';
 
@@ -107,6 +109,21 @@ export class AssignmentService {
     };
   }
 
+  /**
+   * One assignment as `actor` may see it: another unit's assignment answers
+   * not_found to a unit's staff (its existence is not revealed).
+   */
+  async getFor(assignmentId: string, actor: Actor) {
+    await this.assertVisible(assignmentId, actor);
+    return this.get(assignmentId);
+  }
+
+  /** Throws not_found when the assignment does not exist or belongs to a unit `actor` may not read. */
+  async assertVisible(assignmentId: string, actor: Actor): Promise<void> {
+    const row = await this.find(assignmentId);
+    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
+  }
+
   /** The unit the assignment belongs to (for authorization before anything else is read). */
   async unitOf(assignmentId: string): Promise<string> {
     return (await this.find(assignmentId)).unitName;
@@ -127,10 +144,12 @@ export class AssignmentService {
     const client = await this.temporal.client();
     const handle = client.workflow.getHandle(row.workflowId);
     try {
-      return await handle.executeUpdate(assignmentUpdates[command.type as HumanCommandType], {
+      const view = await handle.executeUpdate(assignmentUpdates[command.type as HumanCommandType], {
         args: [{ command, actor }],
         ...(requestId ? { updateId: `${command.type}:${requestId}` } : {}),
       });
+      workflowCounter.inc({ workflow: 'assignment', event: `action:${command.type}` });
+      return view;
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
         throw rejectionError(error.cause.type ?? 'conflict', error.cause.message);

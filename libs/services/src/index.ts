@@ -5,3 +5,7 @@ export * from './seed.service';
 export * from './services.module';
 export * from './assignment.service';
 export * from './rejection-errors';
+export * from './escalation.service';
+export * from './directory.service';
+export * from './event-feed.service';
+export * from './read-scope';

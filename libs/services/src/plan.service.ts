@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { workflowCounter } from '@duban/accounts';
+import { isValidBusinessDate } from '@duban/calendar';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
-import { PlanEntity, type JsonObject } from '@duban/persistence';
+import { AssignmentEntity, PlanEntity, type JsonObject, type PlanStatus } from '@duban/persistence';
 import { decodePlanBytes, parsePlanText, PlanParseError, type Plan } from '@duban/plan-parser';
 import { TemporalClientProvider } from '@duban/temporal';
 import { authorizePlanAction, type Actor, type AssignmentDraft, type RolloutWarning } from '@duban/domain';
@@ -40,10 +42,50 @@ export interface PublishOptions {
   readonly confirmProposals?: boolean;
   /** Escalation ladder, reminders, lights; validated, then stored with the plan. */
   readonly settings?: PlanRunSettings;
+  /** Due date of tasks without one: merged into the plan's stored settings (ignored when `settings` is given). */
+  readonly defaultDueDate?: string;
   /** Wait until every assignment workflow is started (the CLI does; the API returns at once). */
   readonly wait?: boolean;
   readonly batchSize?: number;
 }
+
+export interface PlanFilter {
+  readonly status?: PlanStatus;
+  /** Case-insensitive match on the title, document name or document number. */
+  readonly text?: string;
+}
+
+export interface PlanTaskSummary {
+  readonly number: number;
+  readonly label: string | null;
+  readonly section: string | null;
+  readonly title: string;
+  readonly responsibleRaw: string | null;
+  readonly lead: readonly string[];
+  readonly units: readonly string[];
+  readonly supporting: readonly string[];
+  readonly deadlines: readonly { due: string; text: string }[];
+}
+
+/** A draft edit of one task: the responsible units, the lead units among them, the deadlines. */
+export interface TaskEdit {
+  readonly units?: readonly string[];
+  readonly lead?: readonly string[];
+  readonly deadlines?: readonly { due: string; text: string }[];
+}
+
+export interface WithdrawnPlan {
+  readonly plan: PlanSummary;
+  /** Assignments withdrawn now. */
+  readonly withdrawn: number;
+  /** Assignments already finished (closed, reassigned, withdrawn) and left alone. */
+  readonly alreadyFinished: number;
+  /** Assignments that could not be withdrawn (retrying the withdrawal retries them). */
+  readonly failed: readonly { id: string; reason: string }[];
+}
+
+/** Statuses in which an assignment can still be withdrawn. */
+const WITHDRAWABLE = ['pending_acceptance', 'in_progress', 'closure_requested', 'declined'];
 
 export interface RolloutPreview {
   readonly assignments: number;
@@ -108,6 +150,10 @@ export class PlanService {
     if (!allowed.ok) throw new ServiceError('forbidden', allowed.reason);
     const plan = await this.find(planId);
     if (plan.status === 'withdrawn') throw new ServiceError('conflict', `plan ${planId} was withdrawn`);
+    if (options.settings === undefined && options.defaultDueDate !== undefined) {
+      if (!isValidBusinessDate(options.defaultDueDate)) throw new ServiceError('unprocessable', `defaultDueDate ${options.defaultDueDate} is not a calendar date`);
+      if (plan.status === 'draft') options = { ...options, settings: { ...(plan.settings as PlanRunSettings), defaultDueDate: options.defaultDueDate } };
+    }
     const defaultDueDate = options.settings?.defaultDueDate ?? (plan.settings as PlanRunSettings).defaultDueDate;
     const preview = await this.preview(planId, defaultDueDate);
     if (preview.withoutDueDate.length > 0) {
@@ -136,6 +182,7 @@ export class PlanService {
     }
     const client = await this.temporal.client();
     const workflowId = planRolloutWorkflowId(planId);
+    if (plan.status === 'draft') workflowCounter.inc({ workflow: 'plan', event: 'published' });
     const handle = await client.workflow.start('planRolloutWorkflow', {
       taskQueue: this.config.temporalTaskQueue,
       workflowId,
@@ -149,6 +196,102 @@ export class PlanService {
   async list(): Promise<PlanSummary[]> {
     const rows = await this.dataSource.getRepository(PlanEntity).find({ order: { createdAt: 'ASC' } });
     return rows.map(toSummary);
+  }
+
+  /** Plans, filtered and paginated, oldest first. */
+  async listPage(filter: PlanFilter = {}, page: { limit?: number; offset?: number } = {}): Promise<{ items: PlanSummary[]; total: number; limit: number; offset: number }> {
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
+    const offset = Math.max(page.offset ?? 0, 0);
+    const query = this.dataSource.getRepository(PlanEntity).createQueryBuilder('p');
+    if (filter.status !== undefined) query.andWhere('p.status = :status', { status: filter.status });
+    if (filter.text !== undefined && filter.text.trim() !== '') {
+      const text = `%${filter.text.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(p.title ILIKE :text OR p.document_name ILIKE :text OR p.doc_number ILIKE :text)', { text });
+    }
+    query.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').skip(offset).take(limit);
+    const [rows, total] = await query.getManyAndCount();
+    return { items: rows.map(toSummary), total, limit, offset };
+  }
+
+  /** The plan's tasks as stored in the draft (or as published). */
+  async tasks(planId: string): Promise<PlanTaskSummary[]> {
+    return storedTasks(await this.find(planId)).map(toTaskSummary);
+  }
+
+  async task(planId: string, taskNumber: number): Promise<PlanTaskSummary & { text: string | null }> {
+    const task = storedTasks(await this.find(planId)).find((candidate) => candidate.number === taskNumber);
+    if (!task) throw new ServiceError('not_found', `plan ${planId} has no task ${taskNumber}`);
+    return { ...toTaskSummary(task), text: typeof task.text === 'string' ? task.text : null };
+  }
+
+  /**
+   * Edits one task of a draft (units, lead units, deadlines) in the stored Plan
+   * JSON, which publishing reads. Only while the plan is a draft (conflict otherwise).
+   */
+  async editTask(planId: string, taskNumber: number, edit: TaskEdit): Promise<PlanTaskSummary> {
+    if (edit.units === undefined && edit.lead === undefined && edit.deadlines === undefined) {
+      throw new ServiceError('invalid_input', 'nothing to change: give units, lead or deadlines');
+    }
+    for (const deadline of edit.deadlines ?? []) {
+      if (!isValidBusinessDate(deadline.due)) throw new ServiceError('unprocessable', `deadline ${deadline.due} is not a calendar date (YYYY-MM-DD)`, { field: 'deadlines' });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const plan = isUuid(planId) ? await manager.getRepository(PlanEntity).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!plan) throw new ServiceError('not_found', `plan ${planId} does not exist`);
+      if (plan.status !== 'draft') throw new ServiceError('conflict', `plan ${planId} is ${plan.status}: only a draft can be edited`, { status: plan.status });
+      const tasks = storedTasks(plan);
+      const index = tasks.findIndex((candidate) => candidate.number === taskNumber);
+      if (index < 0) throw new ServiceError('not_found', `plan ${planId} has no task ${taskNumber}`);
+      const task = { ...tasks[index] };
+      const units = edit.units !== undefined ? unique(edit.units) : stringList(task.unitsResolved).length === stringList(task.units).length ? stringList(task.unitsResolved) : stringList(task.units);
+      const lead = edit.lead !== undefined ? unique(edit.lead) : stringList(task.lead).filter((name) => units.includes(name));
+      const strangers = lead.filter((name) => !units.includes(name));
+      if (strangers.length > 0) throw new ServiceError('unprocessable', `lead units must be among the task's units: ${strangers.join('、')}`, { field: 'lead', units: strangers });
+      if (edit.units !== undefined || edit.lead !== undefined) {
+        Object.assign(task, { units, unitsResolved: units, lead, supporting: units.filter((name) => !lead.includes(name)), mentionedUnits: [] });
+      }
+      if (edit.deadlines !== undefined) task.deadlines = edit.deadlines.map(({ due, text }) => ({ due, text }));
+      tasks[index] = task;
+      await manager.getRepository(PlanEntity).update({ id: planId, status: 'draft' }, { parsed: { ...plan.parsed, tasks: tasks as unknown as JsonObject[] } });
+      return toTaskSummary(task);
+    });
+  }
+
+  /**
+   * Withdraws a plan: marks it withdrawn (publishing it is then refused) and
+   * withdraws each of its open assignments through the assignment workflow, as
+   * `actor`. Idempotent: a retry withdraws what is still open and nothing twice
+   * (each withdrawal's Update id is derived from the plan).
+   */
+  async withdraw(planId: string, actor: Actor, reason: string, act: (assignmentId: string, requestId: string) => Promise<unknown>): Promise<WithdrawnPlan> {
+    const allowed = authorizePlanAction(actor, 'publishPlan');
+    if (!allowed.ok) throw new ServiceError('forbidden', allowed.reason);
+    if (reason.trim() === '') throw new ServiceError('unprocessable', 'a reason is required to withdraw a plan');
+    const plan = await this.find(planId);
+    if (plan.status === 'publishing') throw new ServiceError('conflict', `plan ${planId} is being published; withdraw it once publishing has finished`);
+    if (plan.status !== 'withdrawn') {
+      await this.dataSource.getRepository(PlanEntity).update({ id: planId, status: plan.status }, { status: 'withdrawn' });
+      workflowCounter.inc({ workflow: 'plan', event: 'withdrawn' });
+    }
+    const rows = await this.dataSource.getRepository(AssignmentEntity).find({ where: { planId }, select: { id: true, status: true }, order: { id: 'ASC' } });
+    let withdrawn = 0;
+    const failed: { id: string; reason: string }[] = [];
+    const open = rows.filter((row) => WITHDRAWABLE.includes(row.status));
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(8, open.length) }, async () => {
+        while (next < open.length) {
+          const row = open[next++]!;
+          try {
+            await act(row.id, `plan-withdraw-${planId}`);
+            withdrawn += 1;
+          } catch (error) {
+            failed.push({ id: row.id, reason: error instanceof Error ? error.message : String(error) });
+          }
+        }
+      }),
+    );
+    return { plan: await this.get(planId), withdrawn, alreadyFinished: rows.length - open.length, failed };
   }
 
   async get(planId: string): Promise<PlanSummary> {
@@ -175,6 +318,38 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
   return UUID.test(value);
+}
+
+type StoredTask = Record<string, unknown> & { number: number };
+
+function storedTasks(plan: PlanEntity): StoredTask[] {
+  const tasks = (plan.parsed as { tasks?: unknown }).tasks;
+  return Array.isArray(tasks) ? (tasks as StoredTask[]) : [];
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function unique(names: readonly string[]): string[] {
+  return [...new Set(names.map((name) => name.trim()).filter((name) => name.length > 0))];
+}
+
+function toTaskSummary(task: StoredTask): PlanTaskSummary {
+  const printed = stringList(task.units);
+  const resolved = stringList(task.unitsResolved);
+  const deadlines = Array.isArray(task.deadlines) ? (task.deadlines as { due: string; text: string }[]) : [];
+  return {
+    number: task.number,
+    label: typeof task.label === 'string' ? task.label : null,
+    section: typeof task.section === 'string' ? task.section : null,
+    title: typeof task.title === 'string' ? task.title : '',
+    responsibleRaw: typeof task.responsibleRaw === 'string' ? task.responsibleRaw : null,
+    lead: stringList(task.lead),
+    units: resolved.length === printed.length && resolved.length > 0 ? resolved : printed,
+    supporting: stringList(task.supporting),
+    deadlines: deadlines.map(({ due, text }) => ({ due, text })),
+  };
 }
 
 function toSummary(plan: PlanEntity): PlanSummary {

@@ -3,11 +3,14 @@ import { DubanConfigModule } from '@duban/config';
 import { PersistenceModule } from '@duban/persistence';
 import { TemporalClientModule } from '@duban/temporal';
 import { AssignmentService } from './assignment.service';
+import { DirectoryService } from './directory.service';
+import { EscalationService } from './escalation.service';
+import { EventFeedService } from './event-feed.service';
 import { InboxService } from './inbox.service';
 import { PlanService } from './plan.service';
 import { SeedService } from './seed.service';
 
-const SERVICES = [PlanService, AssignmentService, InboxService, SeedService];
+const SERVICES = [PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({

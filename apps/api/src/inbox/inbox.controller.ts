@@ -1,18 +1,54 @@
-import { Controller, Get, ParseIntPipe, Query, DefaultValuePipe, BadRequestException } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { InboxService } from '@duban/services';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseInterceptors, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import type { Actor } from '@duban/domain';
+import { InboxService, mailboxesOf } from '@duban/services';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { PageQueryDto, QueryBoolean } from '../common/query-dto';
+import { dtoValidation } from '../common/validation';
 
+export class InboxQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'only messages not read yet' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'unread must be true or false' })
+  unread?: boolean;
+
+  @ApiPropertyOptional({ example: 'assignment.escalated' })
+  @IsOptional()
+  @IsString({ message: 'kind must be a string' })
+  @Length(1, 100, { message: 'kind must be 1–100 characters' })
+  kind?: string;
+
+  @ApiPropertyOptional({ example: 'role:admin', description: "only this one of the caller's mailboxes (a unit or role:<role>); others' mailboxes answer nothing" })
+  @IsOptional()
+  @IsString({ message: 'recipient must be a string' })
+  @Length(1, 200, { message: 'recipient must be 1–200 characters' })
+  recipient?: string;
+}
+
+/** The caller's inbox: their units' messages plus their role's mailbox (role:supervisor, role:coordinator, role:admin). */
 @ApiTags('inbox')
+@ApiBearerAuth()
 @Controller('api/v1/inbox')
+@UsePipes(dtoValidation())
+@UseInterceptors(IdempotencyInterceptor)
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  @ApiOperation({ summary: "A unit's or role mailbox's in-app messages, newest first" })
-  @ApiQuery({ name: 'recipient', example: 'role:admin' })
-  @ApiQuery({ name: 'limit', required: false })
-  list(@Query('recipient') recipient: string | undefined, @Query('limit', new DefaultValuePipe(50), ParseIntPipe) limit: number) {
-    if (!recipient) throw new BadRequestException('query parameter "recipient" is required');
-    return this.inbox.list(recipient, limit);
+  @ApiOperation({ summary: "The caller's in-app messages (their units and role mailbox), newest first, paginated" })
+  list(@Query() query: InboxQueryDto, @CurrentActor() actor: Actor) {
+    const { recipient, ...options } = query;
+    const mailboxes = mailboxesOf(actor);
+    return this.inbox.listFor(recipient === undefined ? mailboxes : mailboxes.filter((mailbox) => mailbox === recipient), options);
+  }
+
+  @Post(':messageId/read')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Read receipt: marks the message read (the first read time is kept); 404 for messages to others' })
+  read(@Param('messageId') messageId: string, @CurrentActor() actor: Actor) {
+    return this.inbox.markRead(messageId, mailboxesOf(actor));
   }
 }

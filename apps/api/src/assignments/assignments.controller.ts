@@ -1,0 +1,158 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseInterceptors, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor, AssignmentCommand } from '@duban/domain';
+import { AssignmentService, readableUnits } from '@duban/services';
+import type { AuthenticatedRequest } from '../auth/authenticated-request';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { IdempotencyInterceptor, idempotencyKey } from '../common/idempotency.interceptor';
+import { dtoValidation } from '../common/validation';
+import {
+  AcceptDto,
+  ApproveClosureDto,
+  DecideExtensionDto,
+  ReasonDto,
+  ReassignDto,
+  ReportProgressDto,
+  RequestClosureDto,
+  RequestExtensionDto,
+  UrgeDto,
+} from './dto/action.dto';
+import { AssignmentQueryDto } from './dto/assignment-query.dto';
+
+const IDEMPOTENCY_DOC = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retried request with the same key acts once (also the Temporal Update id) and gets the first answer again',
+};
+
+/**
+ * Assignments (one task × unit × region). A unit's staff see and act on their own
+ * units' assignments only: any other assignment answers 404 (its existence is not
+ * revealed), on reads and actions alike. Which role may issue which action is the
+ * domain's authorize() (403 otherwise); a state that does not allow the action is 409,
+ * a bad value the workflow refuses is 422.
+ */
+@ApiTags('assignments')
+@ApiBearerAuth()
+@Controller('api/v1/assignments')
+@UsePipes(dtoValidation())
+@UseInterceptors(IdempotencyInterceptor)
+export class AssignmentsController {
+  constructor(private readonly assignments: AssignmentService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset}); unit staff see their units only' })
+  list(@Query() query: AssignmentQueryDto, @CurrentActor() actor: Actor) {
+    const { limit, offset, sort, ...filter } = query;
+    const units = readableUnits(actor);
+    return this.assignments.list({ ...filter, ...(units ? { units } : {}) }, { limit, offset, sort });
+  }
+
+  @Get(':assignmentId')
+  @ApiOperation({ summary: 'One assignment with its milestones, events, progress reports and escalations' })
+  get(@Param('assignmentId') assignmentId: string, @CurrentActor() actor: Actor) {
+    return this.assignments.getFor(assignmentId, actor);
+  }
+
+  @Post(':assignmentId/actions/accept')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '签收 accept (unit staff)' })
+  accept(@Param('assignmentId') id: string, @Body() _body: AcceptDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'accept' }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/report')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '进展反馈 report progress (unit staff)' })
+  report(@Param('assignmentId') id: string, @Body() body: ReportProgressDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'reportProgress', ...body, text: body.text }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/request-closure')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '申请办结 request closure (unit staff)' })
+  requestClosure(@Param('assignmentId') id: string, @Body() body: RequestClosureDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'requestClosure', ...body, summary: body.summary }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/approve-closure')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '审核办结 approve closure (coordinator, admin)' })
+  approveClosure(@Param('assignmentId') id: string, @Body() body: ApproveClosureDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'approveClosure', ...body }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/reject-closure')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '退回 reject a closure request (coordinator, admin)' })
+  rejectClosure(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'rejectClosure', reason: body.reason }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/request-extension')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '申请延期 request an extension (unit staff)' })
+  requestExtension(@Param('assignmentId') id: string, @Body() body: RequestExtensionDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'requestExtension', newDueDate: body.newDueDate, reason: body.reason }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/decide-extension')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '审批延期 approve or refuse an extension (coordinator, admin)' })
+  decideExtension(@Param('assignmentId') id: string, @Body() body: DecideExtensionDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'decideExtension', ...body, approve: body.approve }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/decline')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '退办 decline the assignment (unit staff)' })
+  decline(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'decline', reason: body.reason }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/reassign')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '改派 reassign to another unit (coordinator, admin)' })
+  reassign(@Param('assignmentId') id: string, @Body() body: ReassignDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'reassign', ...body, toUnit: body.toUnit }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '撤销 withdraw the assignment (coordinator, admin)' })
+  withdraw(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'withdraw', reason: body.reason }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/urge')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '催办 / 督办 urge (supervisor)' })
+  urge(@Param('assignmentId') id: string, @Body() body: UrgeDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'urge', ...body }, actor, request);
+  }
+
+  @Post(':assignmentId/actions/talk')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader(IDEMPOTENCY_DOC)
+  @ApiOperation({ summary: '约谈 hold a talk with the unit (coordinator, admin)' })
+  talk(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'triggerTalk', reason: body.reason }, actor, request);
+  }
+
+  /** Visibility first (404 for another unit's assignment), then the workflow's Update as the caller. */
+  private async perform(assignmentId: string, command: AssignmentCommand, actor: Actor, request: AuthenticatedRequest) {
+    await this.assignments.assertVisible(assignmentId, actor);
+    return this.assignments.act(assignmentId, command, actor, idempotencyKey(request));
+  }
+}

@@ -1,0 +1,100 @@
+import { Controller, Logger, Query, Sse, UsePipes, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { Observable, type Subscriber } from 'rxjs';
+import type { Actor } from '@duban/domain';
+import { EventFeedService, readableUnits, ServiceError, type FeedEvent } from '@duban/services';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { dtoValidation } from '../common/validation';
+
+/** How often each connection polls assignment_events. */
+export const POLL_INTERVAL_MS = 1000;
+/** Events are read again this far back (activities may commit an event a moment after it occurred); duplicates are dropped by id. */
+const OVERLAP_MS = 10_000;
+/** A replay (?since=) reaches back at most this far. */
+const MAX_REPLAY_MS = 24 * 60 * 60 * 1000;
+/** Open streams per API process. */
+const MAX_STREAMS = 200;
+const HEARTBEAT_EVERY_POLLS = 15;
+
+export class EventStreamQueryDto {
+  @ApiPropertyOptional({ description: 'replay events since this ISO 8601 time (at most 24 h back); default: from now' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 time' })
+  since?: string;
+
+  /** Consumed by the query-token middleware (EventSource cannot send headers); listed here so validation accepts it. */
+  @ApiPropertyOptional({ description: 'the access token, for EventSource clients that cannot send an Authorization header' })
+  @IsOptional()
+  access_token?: string;
+}
+
+/**
+ * Live assignment events as Server-Sent Events, limited to what the caller may
+ * read (a unit's staff: their units' assignments). Each connection polls the
+ * event log every second; bounded in connections, rows per poll and memory.
+ */
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('api/v1/events')
+@UsePipes(dtoValidation())
+export class EventsController implements OnModuleDestroy {
+  private readonly logger = new Logger(EventsController.name);
+  private readonly streams = new Set<Subscriber<MessageEvent>>();
+
+  constructor(private readonly feed: EventFeedService) {}
+
+  @Sse('stream')
+  @ApiProduces('text/event-stream')
+  @ApiQuery({ name: 'access_token', required: false, description: 'bearer token for EventSource clients (this endpoint only)' })
+  @ApiOperation({ summary: 'Server-Sent Events of assignment events the caller may see (event: assignment.<type>; ping every 15 s)' })
+  stream(@Query() query: EventStreamQueryDto, @CurrentActor() actor: Actor): Observable<MessageEvent> {
+    if (this.streams.size >= MAX_STREAMS) throw new ServiceError('unavailable', 'too many open event streams; retry later');
+    const units = readableUnits(actor);
+    const requested = query.since ? new Date(query.since).getTime() : Date.now();
+    let cursor = Math.max(requested, Date.now() - MAX_REPLAY_MS);
+    const seen = new Map<string, number>();
+    return new Observable<MessageEvent>((subscriber) => {
+      this.streams.add(subscriber);
+      let polling = false;
+      let polls = 0;
+      const poll = async () => {
+        if (polling) return;
+        polling = true;
+        try {
+          const events = await this.feed.since(new Date(cursor - OVERLAP_MS), units);
+          for (const event of events) {
+            if (seen.has(event.id)) continue;
+            const at = Date.parse(event.occurredAt);
+            seen.set(event.id, at);
+            cursor = Math.max(cursor, at);
+            subscriber.next(toMessage(event));
+          }
+          for (const [id, at] of seen) if (at < cursor - 2 * OVERLAP_MS) seen.delete(id);
+          polls += 1;
+          if (polls % HEARTBEAT_EVERY_POLLS === 0) subscriber.next({ type: 'ping', data: { at: new Date().toISOString() } });
+        } catch (error) {
+          this.logger.warn(`event stream poll failed: ${String(error)}`);
+        } finally {
+          polling = false;
+        }
+      };
+      subscriber.next({ type: 'ready', data: { since: new Date(cursor).toISOString() } });
+      void poll();
+      const timer = setInterval(() => void poll(), POLL_INTERVAL_MS);
+      return () => {
+        clearInterval(timer);
+        this.streams.delete(subscriber);
+      };
+    });
+  }
+
+  /** Shutdown ends every open stream (otherwise the HTTP server would wait for them forever); clients reconnect. */
+  onModuleDestroy(): void {
+    for (const subscriber of [...this.streams]) subscriber.complete();
+  }
+}
+
+function toMessage(event: FeedEvent): MessageEvent {
+  return { id: event.id, type: `assignment.${event.type}`, data: event };
+}

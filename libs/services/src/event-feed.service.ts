@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { JsonObject } from '@duban/persistence';
+
+export interface FeedEvent {
+  readonly id: string;
+  readonly assignmentId: string;
+  readonly planId: string;
+  readonly unitName: string;
+  readonly seq: number;
+  readonly type: string;
+  readonly actor: JsonObject;
+  readonly payload: JsonObject;
+  readonly occurredAt: string;
+}
+
+/** Assignment events in time order, for the live stream. */
+@Injectable()
+export class EventFeedService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Events that occurred at or after `since`, oldest first, at most `limit`, only `units`' when given. */
+  async since(since: Date, units: readonly string[] | undefined, limit = 500): Promise<FeedEvent[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT e.id, e.assignment_id, e.plan_id, a.unit_name, e.seq, e.type, e.actor, e.payload, e.occurred_at
+         FROM assignment_events e JOIN assignments a ON a.id = e.assignment_id
+        WHERE e.occurred_at >= $1 AND ($2::text[] IS NULL OR a.unit_name = ANY($2::text[]))
+        ORDER BY e.occurred_at, e.id
+        LIMIT $3`,
+      [since, units === undefined ? null : [...units], limit],
+    )) as { id: string; assignment_id: string; plan_id: string; unit_name: string; seq: number; type: string; actor: JsonObject; payload: JsonObject; occurred_at: Date }[];
+    return rows.map((row) => ({
+      id: row.id,
+      assignmentId: row.assignment_id,
+      planId: row.plan_id,
+      unitName: row.unit_name,
+      seq: row.seq,
+      type: row.type,
+      actor: row.actor,
+      payload: row.payload,
+      occurredAt: row.occurred_at.toISOString(),
+    }));
+  }
+}

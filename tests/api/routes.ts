@@ -1,0 +1,96 @@
+import type { ApiWorld, Persona } from './api-world';
+import { OTHER_UNIT, OWN_UNIT } from './api-world';
+
+/** 'ok': the request reached the handler (2xx, or a 400/409/422 about the request itself). */
+export type Outcome = 'ok' | 401 | 403 | 404;
+
+export interface RouteCase {
+  /** "METHOD /openapi/{path}" as in the OpenAPI document. */
+  readonly route: string;
+  /** The request one persona sends. */
+  request(context: RouteContext, persona: Persona): Promise<{ path: string; body?: unknown; multipart?: boolean }>;
+  readonly expect: Readonly<Record<Persona, Outcome>>;
+}
+
+export interface RouteContext {
+  readonly world: ApiWorld;
+  /** An assignment of the persona's "own" unit for staff_own_unit, of another unit for staff_other_unit; a fresh one per call for other roles. */
+  assignmentFor(persona: Persona): Promise<string>;
+  /** An inbox message addressed to the persona (their unit or role mailbox); another unit's for staff_other_unit. */
+  messageFor(persona: Persona): Promise<string>;
+  userId(username: string): Promise<string>;
+}
+
+const everyone = (outcome: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, staff_other_unit: outcome, staff_own_unit: outcome, supervisor: outcome, coordinator: outcome, admin: outcome });
+const publicRoute: Record<Persona, Outcome> = { anonymous: 'ok', staff_other_unit: 'ok', staff_own_unit: 'ok', supervisor: 'ok', coordinator: 'ok', admin: 'ok' };
+const adminOnly: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit: 403, staff_own_unit: 403, supervisor: 403, coordinator: 403, admin: 'ok' };
+const draftReviewers: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit: 403, staff_own_unit: 403, supervisor: 403, coordinator: 'ok', admin: 'ok' };
+/** Unit staff on their own unit's assignment; another unit's is 404 for them (existence not revealed). */
+const unitStaffAction: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit: 404, staff_own_unit: 'ok', supervisor: 403, coordinator: 403, admin: 403 };
+const coordinatorAction: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit: 404, staff_own_unit: 403, supervisor: 403, coordinator: 'ok', admin: 'ok' };
+const supervisorAction: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit: 404, staff_own_unit: 403, supervisor: 'ok', coordinator: 403, admin: 403 };
+const scopedRead: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit: 404, staff_own_unit: 'ok', supervisor: 'ok', coordinator: 'ok', admin: 'ok' };
+
+const path = (value: string) => async () => ({ path: value });
+const plan = (build: (world: ApiWorld) => string, body?: unknown) => async (context: RouteContext) => ({ path: build(context.world), ...(body !== undefined ? { body } : {}) });
+const action = (name: string, body: unknown) => async (context: RouteContext, persona: Persona) => ({ path: `/api/v1/assignments/${await context.assignmentFor(persona)}/actions/${name}`, body });
+
+/**
+ * Every route of the API with who may call it. The matrix test runs each route
+ * for each persona, and fails when the API has a route this list lacks.
+ */
+export const ROUTES: readonly RouteCase[] = [
+  { route: 'GET /health', request: path('/health'), expect: publicRoute },
+  // Prometheus scrape: no user token; open to loopback clients (the tests) unless METRICS_TOKEN is set.
+  { route: 'GET /metrics', request: path('/metrics'), expect: publicRoute },
+  // Sign-in routes are public; an invalid body (400) shows the request was let through without signing anyone in or out.
+  { route: 'POST /api/v1/auth/login', request: async () => ({ path: '/api/v1/auth/login', body: { username: '' } }), expect: publicRoute },
+  { route: 'POST /api/v1/auth/refresh', request: async () => ({ path: '/api/v1/auth/refresh', body: {} }), expect: publicRoute },
+  { route: 'POST /api/v1/auth/logout', request: async () => ({ path: '/api/v1/auth/logout', body: {} }), expect: publicRoute },
+  { route: 'GET /api/v1/auth/me', request: path('/api/v1/auth/me'), expect: everyone('ok') },
+  { route: 'POST /api/v1/auth/password', request: async () => ({ path: '/api/v1/auth/password', body: { currentPassword: 'x' } }), expect: everyone('ok') },
+  { route: 'GET /api/v1/users', request: path('/api/v1/users'), expect: adminOnly },
+  { route: 'POST /api/v1/users', request: async () => ({ path: '/api/v1/users', body: { username: '' } }), expect: adminOnly },
+  { route: 'GET /api/v1/users/{id}', request: async (context) => ({ path: `/api/v1/users/${await context.userId('admin')}` }), expect: adminOnly },
+  { route: 'PATCH /api/v1/users/{id}', request: async (context) => ({ path: `/api/v1/users/${await context.userId('supervisor')}`, body: { role: 'emperor' } }), expect: adminOnly },
+  { route: 'GET /api/v1/audit-log', request: path('/api/v1/audit-log?limit=1'), expect: adminOnly },
+
+  { route: 'GET /api/v1/plans', request: path('/api/v1/plans'), expect: everyone('ok') },
+  { route: 'POST /api/v1/plans', request: async () => ({ path: '/api/v1/plans', multipart: true }), expect: adminOnly },
+  { route: 'GET /api/v1/plans/{planId}', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}`), expect: everyone('ok') },
+  { route: 'GET /api/v1/plans/{planId}/document', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/document`), expect: everyone('ok') },
+  { route: 'GET /api/v1/plans/{planId}/preview', request: plan((w) => `/api/v1/plans/${w.draftPlanId}/preview`), expect: draftReviewers },
+  { route: 'GET /api/v1/plans/{planId}/tasks', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/tasks`), expect: everyone('ok') },
+  { route: 'GET /api/v1/plans/{planId}/tasks/{number}', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/tasks/1`), expect: everyone('ok') },
+  { route: 'PATCH /api/v1/plans/{planId}/tasks/{number}', request: plan((w) => `/api/v1/plans/${w.draftPlanId}/tasks/1`, { deadlines: [{ due: '2028-06-30', text: '2028年6月底前完成' }] }), expect: draftReviewers },
+  // The matrix publishes the draft (admin), then withdraws it: 409 would also count as reaching the handler.
+  { route: 'POST /api/v1/plans/{planId}/publish', request: plan((w) => `/api/v1/plans/${w.draftPlanId}/publish`, {}), expect: adminOnly },
+  { route: 'POST /api/v1/plans/{planId}/withdraw', request: plan((w) => `/api/v1/plans/${w.draftPlanId}/withdraw`, { reason: '矩阵测试' }), expect: adminOnly },
+
+  { route: 'GET /api/v1/assignments', request: path('/api/v1/assignments?limit=5'), expect: everyone('ok') },
+  { route: 'GET /api/v1/assignments/{assignmentId}', request: async (context, persona) => ({ path: `/api/v1/assignments/${await context.assignmentFor(persona)}` }), expect: scopedRead },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/accept', request: action('accept', {}), expect: unitStaffAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/report', request: action('report', { percent: 10, text: '矩阵测试' }), expect: unitStaffAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/request-closure', request: action('request-closure', { summary: '矩阵测试' }), expect: unitStaffAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/request-extension', request: action('request-extension', { newDueDate: '2029-06-30', reason: '矩阵测试' }), expect: unitStaffAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/decline', request: action('decline', { reason: '矩阵测试' }), expect: unitStaffAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/approve-closure', request: action('approve-closure', {}), expect: coordinatorAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/reject-closure', request: action('reject-closure', { reason: '矩阵测试' }), expect: coordinatorAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/decide-extension', request: action('decide-extension', { approve: false, reason: '矩阵测试' }), expect: coordinatorAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/reassign', request: action('reassign', { toUnit: '市第9局', reason: '矩阵测试' }), expect: coordinatorAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/withdraw', request: action('withdraw', { reason: '矩阵测试' }), expect: coordinatorAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/talk', request: action('talk', { reason: '矩阵测试' }), expect: coordinatorAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/urge', request: action('urge', { level: 'urge', note: '矩阵测试' }), expect: supervisorAction },
+
+  { route: 'GET /api/v1/inbox', request: path('/api/v1/inbox'), expect: everyone('ok') },
+  { route: 'POST /api/v1/inbox/{messageId}/read', request: async (context, persona) => ({ path: `/api/v1/inbox/${await context.messageFor(persona)}/read` }), expect: scopedRead },
+  { route: 'GET /api/v1/escalations', request: path('/api/v1/escalations'), expect: everyone('ok') },
+  { route: 'GET /api/v1/units', request: path('/api/v1/units'), expect: everyone('ok') },
+  { route: 'GET /api/v1/regions', request: path('/api/v1/regions'), expect: everyone('ok') },
+  { route: 'GET /api/v1/calendar/workdays/{date}', request: path('/api/v1/calendar/workdays/2026-10-01'), expect: everyone('ok') },
+  { route: 'GET /api/v1/calendar/add-working-days', request: path('/api/v1/calendar/add-working-days?date=2026-09-30&days=1'), expect: everyone('ok') },
+  // The stream is checked separately (it never ends); here only whether it opens.
+  { route: 'GET /api/v1/events/stream', request: path('/api/v1/events/stream'), expect: everyone('ok') },
+];
+
+export { OTHER_UNIT, OWN_UNIT };

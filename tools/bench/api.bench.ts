@@ -1,0 +1,164 @@
+/**
+ * API read benchmark: a database of its own seeded with N assignments (default
+ * 100,000; bulk INSERT … generate_series) and ~50 inbox messages per unit, the API
+ * in this process on loopback, loaded with autocannon for a bounded time per
+ * endpoint, next to the same SQL timed directly against PostgreSQL at the same
+ * concurrency. Prints figures, asserts nothing; drops its database at the end.
+ *
+ *   npm run bench:api -- --assignments 100000 --duration 10 --connections 10
+ */
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { insertUser } from '@duban/accounts';
+import { dataSourceOptions, dropDatabase, migrateDatabase } from '@duban/persistence';
+
+const UNITS = 2000;
+const TASKS_PER_PLAN = 50;
+const BENCH_UNIT = '市第1局';
+
+function argument(name: string, fallback: number, max: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0 || value > max) throw new Error(`--${name} must be a whole number from 1 to ${max}`);
+  return value;
+}
+
+interface Figures {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+}
+
+async function seed(db: DataSource, assignments: number): Promise<void> {
+  const [{ id: planId }] = await db.query(
+    `INSERT INTO plans (source_hash, document_name, title, status, task_count, parsed, warnings, settings)
+     VALUES ($1, 'bench.txt', '基准测试行动方案', 'published', $2, '{"tasks": []}', '[]', '{}') RETURNING id`,
+    [`bench-${randomUUID()}`, TASKS_PER_PLAN],
+  );
+  // Units 市第1局…市第2000局; due dates spread over three years around today, so about half are overdue.
+  await db.query(
+    `INSERT INTO assignments (id, key, workflow_id, plan_id, kind, task_number, task_title, unit_name, responsibility, status, light,
+                              start_date, original_due_date, due_date, due_at, state, version, workflow_started)
+     SELECT gen_random_uuid(), $1::text || '/' || i, 'bench-' || $1::text || '-' || i, $1::uuid, 'task', 1 + i % ${TASKS_PER_PLAN}, '基准任务' || (1 + i % ${TASKS_PER_PLAN}),
+            '市第' || (1 + i % ${UNITS}) || '局', CASE WHEN i % 5 = 0 THEN 'lead' ELSE 'support' END,
+            (ARRAY['pending_acceptance','in_progress','in_progress','in_progress','closure_requested','closed'])[1 + i % 6],
+            (ARRAY['green','yellow','red','neutral'])[1 + i % 4],
+            DATE '2025-01-01', d, d, d + TIME '18:00' - INTERVAL '8 hours', '{}'::jsonb, 1, true
+       FROM generate_series(1, $2::int) AS i, LATERAL (SELECT (CURRENT_DATE - 540 + (i * 7919) % 1095)::date AS d) due`,
+    [planId, assignments],
+  );
+  await db.query(
+    `INSERT INTO inbox_messages (outbox_message_id, recipient, kind, title, body, payload, created_at)
+     SELECT gen_random_uuid(), '市第' || (1 + i % ${UNITS}) || '局', 'assignment.escalated', '催办通知' || i, '请尽快办理', '{}'::jsonb, now() - (i || ' minutes')::interval
+       FROM generate_series(1, $1::int) AS i`,
+    [UNITS * 50],
+  );
+  await db.query('ANALYZE');
+}
+
+async function load(url: string, token: string, seconds: number, connections: number): Promise<Figures & { non2xx: number }> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+  // autocannon reports p90 and p97.5, not p95: p95 is interpolated between them.
+  return { p50: result.latency.p50, p95: (result.latency.p90 + result.latency.p97_5) / 2, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx };
+}
+
+async function direct(pool: Pool, queries: { text: string; values: unknown[] }[], seconds: number, connections: number): Promise<Figures> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const start = performance.now();
+        for (const query of queries) await pool.query(query.text, query.values);
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { p50: at(50), p95: at(95), p99: at(99), rps: latencies.length / seconds };
+}
+
+function line(name: string, figures: Figures): string {
+  return `${name.padEnd(34)} p50=${figures.p50.toFixed(1).padStart(7)} ms  p95=${figures.p95.toFixed(1).padStart(7)} ms  p99=${figures.p99.toFixed(1).padStart(7)} ms  ${figures.rps.toFixed(0).padStart(6)} req/s`;
+}
+
+async function main(): Promise<void> {
+  const assignments = argument('assignments', 100_000, 500_000);
+  const seconds = argument('duration', 10, 60);
+  const connections = argument('connections', 10, 100);
+  const id = randomUUID().slice(0, 8);
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
+  base.pathname = `/duban_bench_api_${id}`;
+  const databaseUrl = base.toString();
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `duban-bench-api-${id}`, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', DUBAN_SEEDS_DIR: join(__dirname, '../../seeds') });
+
+  await migrateDatabase(databaseUrl);
+  const db = new DataSource(dataSourceOptions(databaseUrl, { poolSize: 2 }));
+  await db.initialize();
+  const pool = new Pool({ connectionString: databaseUrl, max: connections });
+  let app: Awaited<ReturnType<typeof import('../../apps/api/src/create-api-app').createApiApp>> | undefined;
+  try {
+    const seedStart = performance.now();
+    await seed(db, assignments);
+    console.log(`seeded ${assignments} assignments, ${UNITS * 50} inbox messages over ${UNITS} units in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    await insertUser(db.manager, { username: 'bench-supervisor', displayName: '基准督查', role: 'supervisor', unitIds: [], password: 'bench-password-1' });
+    await insertUser(db.manager, { username: 'bench-unit', displayName: '基准经办', role: 'unit_staff', unitIds: [BENCH_UNIT], password: 'bench-password-1' });
+
+    const { createApiApp } = await import('../../apps/api/src/create-api-app');
+    app = await createApiApp();
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    const token = async (username: string) => {
+      const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password-1' }) });
+      return ((await response.json()) as { accessToken: string }).accessToken;
+    };
+    const supervisor = await token('bench-supervisor');
+    const unit = await token('bench-unit');
+    const overdueUrl = `${baseUrl}/api/v1/assignments?overdue=true&sort=dueDate&limit=50`;
+    const inboxUrl = `${baseUrl}/api/v1/inbox`;
+    const sample = (await (await fetch(overdueUrl, { headers: { authorization: `Bearer ${supervisor}` } })).json()) as { total: number };
+    console.log(`overdue assignments: ${sample.total}; duration ${seconds} s per run, ${connections} connections\n`);
+
+    // The SQL the services run for one request (page + count), straight on PostgreSQL.
+    const overdueSql = [
+      {
+        text: `SELECT * FROM assignments a WHERE a.due_at <= now() AND a.status IN ('pending_acceptance', 'in_progress') ORDER BY a.due_date ASC, a.key ASC LIMIT 50`,
+        values: [],
+      },
+      { text: `SELECT count(*) FROM assignments a WHERE a.due_at <= now() AND a.status IN ('pending_acceptance', 'in_progress')`, values: [] },
+    ];
+    const inboxSql = [
+      { text: 'SELECT * FROM inbox_messages WHERE recipient = ANY($1) ORDER BY created_at DESC, id ASC LIMIT 50', values: [[BENCH_UNIT]] },
+      { text: 'SELECT count(*) FROM inbox_messages WHERE recipient = ANY($1)', values: [[BENCH_UNIT]] },
+    ];
+
+    const runs: [string, Figures & { non2xx?: number }, Figures][] = [];
+    for (const [name, url, who, sql] of [
+      ['supervisor overdue list', overdueUrl, supervisor, overdueSql],
+      ['unit inbox', inboxUrl, unit, inboxSql],
+    ] as const) {
+      const viaApi = await load(url, who, seconds, connections);
+      const viaSql = await direct(pool, [...sql], seconds, connections);
+      runs.push([name, viaApi, viaSql]);
+      console.log(line(`API  ${name}`, viaApi) + (viaApi.non2xx ? `  (${viaApi.non2xx} non-2xx!)` : ''));
+      console.log(line(`SQL  ${name}`, viaSql));
+      console.log(`     ratio API/SQL: p50 ×${(viaApi.p50 / viaSql.p50).toFixed(2)}, p99 ×${(viaApi.p99 / viaSql.p99).toFixed(2)}, throughput ×${(viaApi.rps / viaSql.rps).toFixed(2)}\n`);
+    }
+  } finally {
+    await app?.close();
+    await pool.end();
+    await db.destroy();
+    await dropDatabase(databaseUrl);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
