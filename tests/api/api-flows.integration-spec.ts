@@ -163,6 +163,25 @@ describe('API resources and flows', () => {
     expect((tasks.body as unknown as { number: number }[]).map((task) => task.number)).toEqual([1, 2]);
   });
 
+  it("lets admins set a unit's notification channels and shows them with the robot key masked", async () => {
+    const unit = encodeURIComponent('市通知渠道局');
+    const channels = [
+      { kind: 'dingtalk', target: { url: 'https://oapi.dingtalk.com/robot/send?access_token=abc123', secret: 'SECxyz' }, digest: true },
+      { kind: 'email', target: { to: 'duban@unit.example' } },
+    ];
+    const put = await call(world, 'PUT', `/api/v1/units/${unit}/channels`, { headers: world.headers.admin, body: { channels } });
+    expect(put.status).toBe(200);
+    const listed = await call(world, 'GET', `/api/v1/units/${unit}/channels`, { headers: world.headers.admin });
+    expect(listed.body).toEqual([
+      expect.objectContaining({ kind: 'dingtalk', digest: true, target: { url: 'https://oapi.dingtalk.com/robot/send?access_token=***', secret: '***' } }),
+      expect.objectContaining({ kind: 'email', digest: false, target: { to: 'duban@unit.example' } }),
+    ]);
+    const [{ stored }] = await world.db.query("SELECT count(*)::int AS stored FROM channel_subscriptions WHERE unit = '市通知渠道局'");
+    expect(stored).toBe(2);
+    // Replacing with none removes them.
+    expect((await call(world, 'PUT', `/api/v1/units/${unit}/channels`, { headers: world.headers.admin, body: { channels: [] } })).body).toEqual([]);
+  });
+
   it('counts actions and publications in the workflow metric', async () => {
     const metrics = await (await fetch(`${world.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/duban_workflow_events_total\{workflow="assignment",event="action:accept"\} [1-9]/);

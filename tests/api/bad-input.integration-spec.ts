@@ -4,7 +4,7 @@ import { ROUTES } from './routes';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 /** Tables whose rows a refused request must leave exactly as they were. */
-const TABLES = ['plans', 'assignments', 'assignment_events', 'assignment_milestones', 'progress_reports', 'escalations', 'inbox_messages', 'outbox_messages', 'users', 'refresh_tokens', 'login_lockouts'];
+const TABLES = ['channel_subscriptions', 'plans', 'assignments', 'assignment_events', 'assignment_milestones', 'progress_reports', 'escalations', 'inbox_messages', 'outbox_messages', 'users', 'refresh_tokens', 'login_lockouts'];
 
 interface Ids {
   own: string;
@@ -277,6 +277,19 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
       { name: 'wrong types', body: { level: 'shout', note: 5 }, status: 400, fields: ['level', 'note'] },
       { name: 'withdrawn assignment (illegal transition)', path: (ids) => `/api/v1/assignments/${ids.withdrawn}/actions/urge`, body: { level: 'urge' }, status: 409 },
       ...unknownAssignment('urge'),
+    ],
+  },
+  {
+    route: 'PUT /api/v1/units/{unit}/channels',
+    persona: 'admin',
+    json: true,
+    path: () => `/api/v1/units/${encodeURIComponent('市坏输入局')}/channels`,
+    cases: [
+      { name: 'missing fields', body: {}, status: 400, fields: ['channels'] },
+      { name: 'wrong types', body: { channels: 'webhook' }, status: 400, fields: ['channels'] },
+      { name: 'unknown channel kind', body: { channels: [{ kind: 'fax', target: { url: 'https://x.example' } }] }, status: 400, fields: ['channels.0.kind'] },
+      { name: 'a robot URL that is not http(s)', body: { channels: [{ kind: 'dingtalk', target: { url: 'ftp://robot' } }] }, status: 400, message: /channels\.0\.target\.url/ },
+      { name: 'an e-mail channel without an address', body: { channels: [{ kind: 'email', target: { to: 'not-an-address' } }] }, status: 400, message: /channels\.0\.target\.to/ },
     ],
   },
   {

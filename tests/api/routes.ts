@@ -87,6 +87,12 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'GET /api/v1/escalations', request: path('/api/v1/escalations'), expect: everyone('ok') },
   { route: 'GET /api/v1/units', request: path('/api/v1/units'), expect: everyone('ok') },
   { route: 'GET /api/v1/regions', request: path('/api/v1/regions'), expect: everyone('ok') },
+  { route: 'GET /api/v1/units/{unit}/channels', request: path(`/api/v1/units/${encodeURIComponent(OWN_UNIT)}/channels`), expect: adminOnly },
+  {
+    route: 'PUT /api/v1/units/{unit}/channels',
+    request: async () => ({ path: `/api/v1/units/${encodeURIComponent('市矩阵测试局')}/channels`, body: { channels: [{ kind: 'webhook', target: { url: 'https://hooks.example/duban' } }] } }),
+    expect: adminOnly,
+  },
   { route: 'GET /api/v1/calendar/workdays/{date}', request: path('/api/v1/calendar/workdays/2026-10-01'), expect: everyone('ok') },
   { route: 'GET /api/v1/calendar/add-working-days', request: path('/api/v1/calendar/add-working-days?date=2026-09-30&days=1'), expect: everyone('ok') },
   // The stream is checked separately (it never ends); here only whether it opens.

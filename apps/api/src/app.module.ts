@@ -13,6 +13,7 @@ import { PlanPermissionGuard } from './common/plan-permission.guard';
 import { queryTokenMiddleware } from './common/query-token.middleware';
 import { ServiceErrorFilter } from './common/service-error.filter';
 import { DirectoryController } from './directory/directory.controller';
+import { UnitChannelsController } from './directory/unit-channels.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { EventsController } from './events/events.controller';
 import { HealthModule } from './health/health.module';
@@ -38,7 +39,8 @@ import { PlansController } from './plans/plans.controller';
     AuditModule,
     MetricsModule,
   ],
-  controllers: [PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController, CalendarController, EventsController],
+  controllers: [PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
+    UnitChannelsController, CalendarController, EventsController],
   providers: [{ provide: APP_FILTER, useClass: ServiceErrorFilter }, IdempotencyStore, IdempotencyInterceptor, PlanPermissionGuard],
 })
 export class AppModule implements NestModule {

@@ -9,3 +9,4 @@ export * from './escalation.service';
 export * from './directory.service';
 export * from './event-feed.service';
 export * from './read-scope';
+export * from './channel-subscription.service';
