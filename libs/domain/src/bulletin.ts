@@ -3,7 +3,7 @@ import { isOverdue, type AssignmentState } from './assignment-state';
 import { DEFAULT_ESCALATION_LADDER, dueEscalations, type EscalationLadder } from './escalation-ladder';
 import { escalationRank } from './escalation-levels';
 import { overdueWorkingDaysAt } from './scoring';
-import { computeTrafficLight, type LightColor, type TrafficLightSettings } from './traffic-light';
+import { computeTrafficLight, type LightColor, type LightInput, type TrafficLightSettings } from './traffic-light';
 
 export interface BulletinEntry {
   readonly assignmentKey: string;
@@ -35,21 +35,8 @@ export interface Bulletin {
   readonly perUnit: readonly UnitLightCounts[];
 }
 
-export type BulletinAssignment = Pick<
-  AssignmentState,
-  | 'key'
-  | 'unitId'
-  | 'status'
-  | 'startDate'
-  | 'dueDate'
-  | 'dueAt'
-  | 'acceptedAt'
-  | 'lastReport'
-  | 'closureRequest'
-  | 'completedDate'
-  | 'reassignedTo'
-  | 'reachedLevels'
->;
+/** What a bulletin needs of an assignment: what its light needs, plus who and how far up the ladder. */
+export type BulletinAssignment = LightInput & Pick<AssignmentState, 'key' | 'unitId' | 'reachedLevels'>;
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
