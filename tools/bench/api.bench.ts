@@ -102,6 +102,9 @@ async function main(): Promise<void> {
   const db = new DataSource(dataSourceOptions(databaseUrl, { poolSize: 2 }));
   await db.initialize();
   const pool = new Pool({ connectionString: databaseUrl, max: connections });
+  // pg's advice: a pool needs an error listener, or an idle client dropped by the server (the teardown's
+  // DROP DATABASE … FORCE) crashes the process.
+  pool.on('error', (error) => console.error(`bench pool: ${error.message}`));
   let app: Awaited<ReturnType<typeof import('../../apps/api/src/create-api-app').createApiApp>> | undefined;
   try {
     const seedStart = performance.now();

@@ -10,8 +10,9 @@ import type { JsonObject, JsonValue } from './json-value';
 @Index('idx_assignments_plan_task', ['planId', 'taskNumber'])
 @Index('idx_assignments_unit_status', ['unitName', 'status'])
 @Index('idx_assignments_light_due', ['light', 'dueDate'])
-// The supervisors' overdue list: open assignments by due date (a partial index stays small as work closes).
-@Index('idx_assignments_open_due', ['dueAt', 'dueDate', 'key'], { where: "status IN ('pending_acceptance', 'in_progress')" })
+// The supervisors' overdue list: open assignments in due-date order, the overdue test (due_at) answered from the
+// index itself; partial, so it stays small as work closes.
+@Index('idx_assignments_open_due', ['dueDate', 'key', 'dueAt'], { where: "status IN ('pending_acceptance', 'in_progress')" })
 export class AssignmentEntity {
   /** Deterministic (UUID v5 of `key`): re-publishing the same plan writes the same ids. */
   @PrimaryColumn({ type: 'uuid' })

@@ -2,7 +2,7 @@ import { Initial1795406169165 } from './1795406169165-initial';
 import { Accounts1795406872862 } from './1795406872862-accounts';
 import { Assignments1795406916129 } from './1795406916129-assignments';
 import { ChannelDeliveries1795408754584 } from './1795408754584-channel-deliveries';
-import { OverdueIndex1795410730539 } from './1795410730539-overdue-index';
+import { OverdueIndex1795411946190 } from './1795411946190-overdue-index';
 
 /** Every migration in order, listed explicitly. Never edit one that has been applied; add a new one. */
-export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795410730539];
+export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795411946190];
