@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseInterceptors, UsePipes } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseInterceptors, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, AssignmentCommand } from '@duban/domain';
 import { AssignmentService, readableUnits } from '@duban/services';
@@ -24,6 +24,11 @@ const IDEMPOTENCY_DOC = {
   required: false,
   description: 'A retried request with the same key acts once (also the Temporal Update id) and gets the first answer again',
 };
+
+/** One assignment action: POST …/actions/<name>, 200 with the new state, Idempotency-Key documented. */
+function ActionRoute(name: string, summary: string) {
+  return applyDecorators(Post(`:assignmentId/actions/${name}`), HttpCode(HttpStatus.OK), ApiHeader(IDEMPOTENCY_DOC), ApiOperation({ summary }));
+}
 
 /**
  * Assignments (one task × unit × region). A unit's staff see and act on their own
@@ -54,98 +59,62 @@ export class AssignmentsController {
     return this.assignments.getFor(assignmentId, actor);
   }
 
-  @Post(':assignmentId/actions/accept')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '签收 accept (unit staff)' })
+  @ActionRoute('accept', '签收 accept (unit staff)')
   accept(@Param('assignmentId') id: string, @Body() _body: AcceptDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'accept' }, actor, request);
   }
 
-  @Post(':assignmentId/actions/report')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '进展反馈 report progress (unit staff)' })
+  @ActionRoute('report', '进展反馈 report progress (unit staff)')
   report(@Param('assignmentId') id: string, @Body() body: ReportProgressDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'reportProgress', ...body, text: body.text }, actor, request);
   }
 
-  @Post(':assignmentId/actions/request-closure')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '申请办结 request closure (unit staff)' })
+  @ActionRoute('request-closure', '申请办结 request closure (unit staff)')
   requestClosure(@Param('assignmentId') id: string, @Body() body: RequestClosureDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'requestClosure', ...body, summary: body.summary }, actor, request);
   }
 
-  @Post(':assignmentId/actions/approve-closure')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '审核办结 approve closure (coordinator, admin)' })
+  @ActionRoute('approve-closure', '审核办结 approve closure (coordinator, admin)')
   approveClosure(@Param('assignmentId') id: string, @Body() body: ApproveClosureDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'approveClosure', ...body }, actor, request);
   }
 
-  @Post(':assignmentId/actions/reject-closure')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '退回 reject a closure request (coordinator, admin)' })
+  @ActionRoute('reject-closure', '退回 reject a closure request (coordinator, admin)')
   rejectClosure(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'rejectClosure', reason: body.reason }, actor, request);
   }
 
-  @Post(':assignmentId/actions/request-extension')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '申请延期 request an extension (unit staff)' })
+  @ActionRoute('request-extension', '申请延期 request an extension (unit staff)')
   requestExtension(@Param('assignmentId') id: string, @Body() body: RequestExtensionDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'requestExtension', newDueDate: body.newDueDate, reason: body.reason }, actor, request);
   }
 
-  @Post(':assignmentId/actions/decide-extension')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '审批延期 approve or refuse an extension (coordinator, admin)' })
+  @ActionRoute('decide-extension', '审批延期 approve or refuse an extension (coordinator, admin)')
   decideExtension(@Param('assignmentId') id: string, @Body() body: DecideExtensionDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'decideExtension', ...body, approve: body.approve }, actor, request);
   }
 
-  @Post(':assignmentId/actions/decline')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '退办 decline the assignment (unit staff)' })
+  @ActionRoute('decline', '退办 decline the assignment (unit staff)')
   decline(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'decline', reason: body.reason }, actor, request);
   }
 
-  @Post(':assignmentId/actions/reassign')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '改派 reassign to another unit (coordinator, admin)' })
+  @ActionRoute('reassign', '改派 reassign to another unit (coordinator, admin)')
   reassign(@Param('assignmentId') id: string, @Body() body: ReassignDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'reassign', ...body, toUnit: body.toUnit }, actor, request);
   }
 
-  @Post(':assignmentId/actions/withdraw')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '撤销 withdraw the assignment (coordinator, admin)' })
+  @ActionRoute('withdraw', '撤销 withdraw the assignment (coordinator, admin)')
   withdraw(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'withdraw', reason: body.reason }, actor, request);
   }
 
-  @Post(':assignmentId/actions/urge')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '催办 / 督办 urge (supervisor)' })
+  @ActionRoute('urge', '催办 / 督办 urge (supervisor)')
   urge(@Param('assignmentId') id: string, @Body() body: UrgeDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'urge', ...body }, actor, request);
   }
 
-  @Post(':assignmentId/actions/talk')
-  @HttpCode(HttpStatus.OK)
-  @ApiHeader(IDEMPOTENCY_DOC)
-  @ApiOperation({ summary: '约谈 hold a talk with the unit (coordinator, admin)' })
+  @ActionRoute('talk', '约谈 hold a talk with the unit (coordinator, admin)')
   talk(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
     return this.perform(id, { type: 'triggerTalk', reason: body.reason }, actor, request);
   }
