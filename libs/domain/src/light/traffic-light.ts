@@ -5,9 +5,9 @@ import {
   workingDaysBetween,
   type BusinessDate,
 } from '@duban/calendar';
-import { isOverdue, type AssignmentState } from './assignment-state';
-import { assessPace, DEFAULT_PACE_TOLERANCE_PERCENT, type PaceBasis } from './pace';
-import { DEFAULT_REPORT_CADENCE, nextReportDueDate, REPORT_CADENCE_LABELS, type ReportCadence } from './report-cadence';
+import { isOverdue, type AssignmentState } from '../assignment/assignment-state';
+import { assessPace, DEFAULT_PACE_TOLERANCE_PERCENT, type PaceBasis } from '../review/pace';
+import { DEFAULT_REPORT_CADENCE, nextReportDueDate, REPORT_CADENCE_LABELS, type ReportCadence } from '../escalation/report-cadence';
 
 /** red / yellow / green for open assignments; `neutral` (with a marker) for ones no longer owed. */
 export type LightColor = 'green' | 'yellow' | 'red' | 'neutral';

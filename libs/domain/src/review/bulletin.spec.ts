@@ -1,6 +1,6 @@
 import { halfYearPeriod } from '@duban/calendar';
 import { buildBulletin } from './bulletin';
-import { at, stateIn } from './test-fixtures';
+import { at, stateIn } from '../testing/test-fixtures';
 
 const H1 = halfYearPeriod(2025, 1);
 

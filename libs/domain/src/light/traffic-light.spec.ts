@@ -1,5 +1,5 @@
 import { computeTrafficLight } from './traffic-light';
-import { at, freshState, stateIn } from './test-fixtures';
+import { at, freshState, stateIn } from '../testing/test-fixtures';
 
 // Fixture: start 2025-01-02, due 2025-06-30 (a Monday), unit 市卫健委.
 const report = (date: string, percent: number | null) => ({ lastReport: { at: at(date), percent, actualValue: null } });

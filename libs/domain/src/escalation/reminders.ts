@@ -4,7 +4,7 @@ import {
   shanghaiDateOf,
   type BusinessDate,
 } from '@duban/calendar';
-import type { AssignmentState } from './assignment-state';
+import type { AssignmentState } from '../assignment/assignment-state';
 import {
   DEFAULT_REPORT_CADENCE,
   nextRecurrenceDueDate,

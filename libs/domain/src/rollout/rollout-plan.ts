@@ -1,10 +1,10 @@
 import { compareBusinessDates, isValidBusinessDate, type BusinessDate } from '@duban/calendar';
-import { assignmentKey, assignmentWorkflowId } from './assignment-key';
-import type { Responsibility } from './assignment-state';
-import { districtsOf, isCollectiveUnit, unitForRegion, type DistrictDirectory } from './collective-units';
+import { assignmentKey, assignmentWorkflowId } from '../assignment/assignment-key';
+import type { Responsibility } from '../assignment/assignment-state';
+import { districtsOf, isCollectiveUnit, unitForRegion, type DistrictDirectory } from '../organisation/collective-units';
 import type { PlanBreakdownInput, PlanInput, PlanTaskInput } from './plan-input';
-import type { RecurringObligation } from './reminders';
-import { parseRecurrence } from './report-cadence';
+import type { RecurringObligation } from '../escalation/reminders';
+import { parseRecurrence } from '../escalation/report-cadence';
 
 export interface RolloutOptions {
   readonly planId: string;

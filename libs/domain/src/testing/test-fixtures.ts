@@ -1,9 +1,9 @@
 /** Shared builders for the domain specs (not exported from the library). */
 import { shanghaiInstant, type BusinessDate } from '@duban/calendar';
-import type { Actor, Role } from './actor';
-import type { AssignmentCommand, AssignmentCommandType } from './assignment-commands';
-import { createAssignmentState, type AssignmentState } from './assignment-state';
-import type { AssignmentStatus } from './assignment-status';
+import type { Actor, Role } from '../assignment/actor';
+import type { AssignmentCommand, AssignmentCommandType } from '../assignment/assignment-commands';
+import { createAssignmentState, type AssignmentState } from '../assignment/assignment-state';
+import type { AssignmentStatus } from '../assignment/assignment-status';
 
 export const UNIT = '市卫健委';
 export const OTHER_UNIT = '市财政局';

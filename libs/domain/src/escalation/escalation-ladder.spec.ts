@@ -9,7 +9,7 @@ import {
   type EscalationLadder,
   type LadderStep,
 } from './escalation-ladder';
-import { defaultDueAt } from './assignment-state';
+import { defaultDueAt } from '../assignment/assignment-state';
 
 // Due Tuesday 2025-09-30, right before the golden week (10-01..10-08 off, Saturday 10-11 worked).
 const due = { dueDate: '2025-09-30', dueAt: defaultDueAt('2025-09-30') };

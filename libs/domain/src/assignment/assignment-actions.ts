@@ -4,7 +4,7 @@ import { COMMAND_LABELS, type AssignmentCommand, type AssignmentCommandType, typ
 import type { AssignmentEvent } from './assignment-events';
 import { defaultDueAt, isOverdue, type AssignmentState } from './assignment-state';
 import { ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUSES, type AssignmentStatus } from './assignment-status';
-import { ESCALATION_LEVEL_LABELS, escalationRank, highestLevel, isEscalationLevel } from './escalation-levels';
+import { ESCALATION_LEVEL_LABELS, escalationRank, highestLevel, isEscalationLevel } from '../escalation/escalation-levels';
 import { reject, type Rejection } from './rejection';
 import { authorize } from './roles-and-permissions';
 

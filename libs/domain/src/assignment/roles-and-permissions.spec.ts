@@ -1,7 +1,7 @@
 import { ROLES, type Role } from './actor';
 import { ASSIGNMENT_COMMAND_TYPES, type AssignmentCommandType } from './assignment-commands';
 import { authorize, authorizePlanAction, canIssue } from './roles-and-permissions';
-import { actorFor, OTHER_UNIT, UNIT } from './test-fixtures';
+import { actorFor, OTHER_UNIT, UNIT } from '../testing/test-fixtures';
 
 const ALLOWED: Readonly<Record<Role, readonly AssignmentCommandType[]>> = {
   unit_staff: ['accept', 'reportProgress', 'requestClosure', 'requestExtension', 'decline'],

@@ -1,5 +1,5 @@
 import type { BusinessDate } from '@duban/calendar';
-import type { EscalationLevel } from './escalation-levels';
+import type { EscalationLevel } from '../escalation/escalation-levels';
 
 /** Commands against one assignment; `type` discriminates. */
 export type AssignmentCommand =

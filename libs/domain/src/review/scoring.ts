@@ -1,6 +1,6 @@
 import { compareBusinessDates, workingDaysBetween, type BusinessDate } from '@duban/calendar';
-import type { AssignmentState } from './assignment-state';
-import { AWARD_DISQUALIFICATION_LABEL } from './escalation-levels';
+import type { AssignmentState } from '../assignment/assignment-state';
+import { AWARD_DISQUALIFICATION_LABEL } from '../escalation/escalation-levels';
 
 /** Annual assessment (年度考核) rules, as data. Points are deducted per assignment unless noted. */
 export interface ScoringRules {

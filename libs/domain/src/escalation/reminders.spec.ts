@@ -1,5 +1,5 @@
 import { nextReminder, upcomingReminders } from './reminders';
-import { at, freshState, stateIn } from './test-fixtures';
+import { at, freshState, stateIn } from '../testing/test-fixtures';
 
 // Fixture: start Thursday 2025-01-02, due Monday 2025-06-30.
 describe('upcomingReminders', () => {

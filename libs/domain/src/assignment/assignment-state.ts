@@ -1,6 +1,6 @@
 import { instantAfterDay, isValidBusinessDate, type BusinessDate } from '@duban/calendar';
 import type { AssignmentStatus } from './assignment-status';
-import type { EscalationLevel } from './escalation-levels';
+import type { EscalationLevel } from '../escalation/escalation-levels';
 
 export type Responsibility = 'lead' | 'support';
 

@@ -1,9 +1,9 @@
 import { endOfShanghaiDay, type BusinessDate, type Period } from '@duban/calendar';
-import { isOverdue, type AssignmentState } from './assignment-state';
-import { DEFAULT_ESCALATION_LADDER, dueEscalations, type EscalationLadder } from './escalation-ladder';
-import { escalationRank } from './escalation-levels';
+import { isOverdue, type AssignmentState } from '../assignment/assignment-state';
+import { DEFAULT_ESCALATION_LADDER, dueEscalations, type EscalationLadder } from '../escalation/escalation-ladder';
+import { escalationRank } from '../escalation/escalation-levels';
 import { overdueWorkingDaysAt } from './scoring';
-import { computeTrafficLight, type LightColor, type LightInput, type TrafficLightSettings } from './traffic-light';
+import { computeTrafficLight, type LightColor, type LightInput, type TrafficLightSettings } from '../light/traffic-light';
 
 export interface BulletinEntry {
   readonly assignmentKey: string;

@@ -1,8 +1,8 @@
-import type { AssignmentEvent } from './assignment-events';
-import type { EscalationAudience, EscalationLadder } from './escalation-ladder';
-import { ESCALATION_LEVEL_LABELS } from './escalation-levels';
-import type { Reminder } from './reminders';
-import { REMINDER_KIND_LABELS } from './reminders';
+import type { AssignmentEvent } from '../assignment/assignment-events';
+import type { EscalationAudience, EscalationLadder } from '../escalation/escalation-ladder';
+import { ESCALATION_LEVEL_LABELS } from '../escalation/escalation-levels';
+import type { Reminder } from '../escalation/reminders';
+import { REMINDER_KIND_LABELS } from '../escalation/reminders';
 
 /** Mailboxes of roles that act across units (supervisors, coordinators). */
 export const ROLE_MAILBOXES = {

@@ -1,6 +1,6 @@
 import type { BusinessDate } from '@duban/calendar';
 import type { EventActor } from './actor';
-import type { EscalationLevel } from './escalation-levels';
+import type { EscalationLevel } from '../escalation/escalation-levels';
 
 interface EventBase<T extends string, P> {
   readonly type: T;

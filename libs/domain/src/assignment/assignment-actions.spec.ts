@@ -5,7 +5,7 @@ import { decide, decideAll, statusRejection, type DecideContext, type DecideResu
 import type { AssignmentState } from './assignment-state';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from './assignment-status';
 import type { RejectionCode } from './rejection';
-import { actorFor, at, DUE, freshState, ISSUER, OTHER_UNIT, SAMPLE_COMMANDS, stateIn, UNIT } from './test-fixtures';
+import { actorFor, at, DUE, freshState, ISSUER, OTHER_UNIT, SAMPLE_COMMANDS, stateIn, UNIT } from '../testing/test-fixtures';
 
 /** After the due date, so escalation is allowed. */
 const NOW = at('2025-07-10');

@@ -283,7 +283,7 @@ describe('planRollout: milestones, targets and recurring duties', () => {
 
 describe('planRollout on the seed gold files', () => {
   const gold = (name: string): PlanInput =>
-    JSON.parse(readFileSync(join(__dirname, '../../../tests/fixtures/gold', name), 'utf8')) as PlanInput;
+    JSON.parse(readFileSync(join(__dirname, '../../../../tests/fixtures/gold', name), 'utf8')) as PlanInput;
 
   it('南京 (002): default implementers on every task, 各区人民政府 expanded by the directory', () => {
     const nanjing = gold('002_cc373f70ccc640b3.txt.json');

@@ -1,0 +1,4 @@
+export * from './escalation-levels';
+export * from './report-cadence';
+export * from './escalation-ladder';
+export * from './reminders';

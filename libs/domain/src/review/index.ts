@@ -1,0 +1,3 @@
+export * from './pace';
+export * from './scoring';
+export * from './bulletin';

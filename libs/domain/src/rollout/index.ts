@@ -1,0 +1,2 @@
+export * from './plan-input';
+export * from './rollout-plan';
