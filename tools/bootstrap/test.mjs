@@ -11,10 +11,12 @@ const { prepare } = require('./lib/prepare.cjs');
 const { runCommand } = require('./lib/run-command.cjs');
 const { root } = require('./lib/paths.cjs');
 const { step } = require('./lib/log.cjs');
+const { ensureSystemPackages } = require('./lib/ensure-system-packages.cjs');
 
 const jestArgs = process.argv.slice(2);
 const fullRun = jestArgs.every((arg) => arg.startsWith('-'));
 const { temporalBinary } = await prepare();
+ensureSystemPackages();
 const env = { ...process.env, TEMPORAL_CLI_PATH: temporalBinary, TZ: 'UTC' };
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
