@@ -15,7 +15,7 @@ describe('parsePlanText on synthetic plans', () => {
     expect(plan.tasks[0].lead).toEqual(['县经信局']);
     expect(plan.tasks[0].deadlines.map((d) => d.due)).toEqual(['2024-06-30', '2025-06-30', '2025-12-31']);
     expect(plan.tasks[1].lead).toEqual(['县生态环境局']);
-    expect(plan.tasks[1].recurring).toEqual([{ every: 'quarter', text: '每季度更新一次' }]);
+    expect(plan.tasks[1].recurring.map(({ every, text }) => ({ every, text }))).toEqual([{ every: 'quarter', text: '每季度更新一次' }]);
     expect(plan.tasks[2].unitsResolved).toEqual(['县公安局', '县交通运输局', '县生态环境局']);
     expect(plan.tasks[3].unitsResolved).toEqual(['县生态环境局', '县住房城乡建设局', '县交通运输局']);
     expect(plan.tasks[3].deadlines).toEqual([]);
