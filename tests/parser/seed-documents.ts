@@ -1,0 +1,66 @@
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { Plan } from '@duban/plan-parser';
+import { parseLabel } from '../../libs/plan-parser/src/lib/labels';
+
+/**
+ * Test documents made from a seed plan's text: a .docx whose numbered lines use Word list
+ * numbering (the typed number removed, a numbering definition rendering it instead), and
+ * the comparison of two parses task by task.
+ */
+const FORMATS: Record<string, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
+  cn: LevelFormat.CHINESE_COUNTING,
+  'cn-paren': LevelFormat.CHINESE_COUNTING,
+  'ar-dot': LevelFormat.DECIMAL,
+  'ar-dun': LevelFormat.DECIMAL,
+  'ar-paren': LevelFormat.DECIMAL,
+  circled: LevelFormat.DECIMAL_ENCLOSED_CIRCLE,
+};
+
+export async function seedDocx(text: string): Promise<{ bytes: Uint8Array; numbered: number }> {
+  const config: Array<{ reference: string; levels: Array<{ level: number; format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string; start: number; alignment: (typeof AlignmentType)[keyof typeof AlignmentType] }> }> = [];
+  const last = new Map<string, { number: number; instance: number; start: number }>();
+  const paragraphs: Paragraph[] = [];
+  let numbered = 0;
+  let instance = 0;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const trimmed = line.replace(/^[\s\u3000]+/, '');
+    const lab = /^\t/.test(line) ? null : parseLabel(trimmed);
+    const format = lab ? FORMATS[lab.style] : undefined;
+    if (!lab || !format) {
+      paragraphs.push(new Paragraph({ children: [new TextRun(line)] }));
+      continue;
+    }
+    // The number token as printed, with the number replaced by %1 (e.g. "（%1）", "%1．").
+    const lvlText = lab.label.replace(/[0-9]+|[〇零一二三四五六七八九十百两]+|[①-⑳]/, '%1');
+    const reference = `${lab.style}|${lvlText}`;
+    const prev = last.get(reference);
+    let run = prev;
+    if (!prev || lab.number !== prev.number + 1) {
+      // A new run of this list: its own instance (Word restarts the count), starting at this number.
+      run = { number: lab.number, instance: ++instance, start: lab.number };
+      const ref = `${reference}|${lab.number}`;
+      if (!config.some((c) => c.reference === ref)) config.push({ reference: ref, levels: [{ level: 0, format, text: lvlText, start: lab.number, alignment: AlignmentType.LEFT }] });
+    }
+    const { instance: inst, start } = run!;
+    last.set(reference, { number: lab.number, instance: inst, start });
+    paragraphs.push(new Paragraph({ children: [new TextRun(trimmed.slice(lab.label.length).replace(/^[\s\u3000]+/, ''))], numbering: { reference: `${reference}|${start}`, level: 0, instance: inst } }));
+    numbered++;
+  }
+  const doc = new Document({ numbering: { config }, sections: [{ children: paragraphs }] });
+  return { bytes: new Uint8Array(await Packer.toBuffer(doc)), numbered };
+}
+
+/** The fields a task is judged by (score_parse.py's), for a task-by-task comparison. */
+export function taskFacts(plan: Plan): unknown[] {
+  return plan.tasks.map((t) => ({
+    number: t.number,
+    label: t.label,
+    section: t.section,
+    title: t.title,
+    lead: t.lead,
+    unitsResolved: t.unitsResolved,
+    deadlines: t.deadlines.map((d) => d.due),
+    recurring: t.recurring.map((r) => r.every),
+    mentioned: t.mentionedUnits ?? [],
+  }));
+}
