@@ -64,3 +64,41 @@ export function taskFacts(plan: Plan): unknown[] {
     mentioned: t.mentionedUnits ?? [],
   }));
 }
+
+interface PdfOptions {
+  /** A running header printed at the top of every page. */
+  header?: string;
+  /** Print "— N —" page numbers at the bottom. */
+  pageNumbers?: boolean;
+}
+
+/** Runs support/make-pdf.cjs (pdf-lib with the system CJK font) in a worker thread. */
+async function makePdf(data: object): Promise<{ bytes: Uint8Array; pages: number }> {
+  const { Worker } = await import('node:worker_threads');
+  const { join } = await import('node:path');
+  const worker = new Worker(join(__dirname, 'support/make-pdf.cjs'), { workerData: data });
+  try {
+    const r = await new Promise<{ bytes?: Uint8Array; pages?: number; error?: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    if (r.error || !r.bytes) throw new Error(r.error ?? 'no PDF');
+    return { bytes: r.bytes, pages: r.pages ?? 0 };
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * A PDF of `text` set like a government document: A4, the system CJK font, each paragraph's
+ * first line indented two characters and wrapped at the text width, a running header and
+ * page numbers. Made with pdf-lib (no binaries).
+ */
+export function textPdf(text: string, options: PdfOptions = {}): Promise<{ bytes: Uint8Array; pages: number }> {
+  return makePdf({ kind: 'text', text, ...options });
+}
+
+/** A valid one-page PDF holding only an image (a scan): no text at all. */
+export async function imageOnlyPdf(): Promise<Uint8Array> {
+  return (await makePdf({ kind: 'image-only' })).bytes;
+}

@@ -38,7 +38,7 @@ interface Line {
 
 const MARGIN = 0.09;
 const PAGE_NUMBER = /^[-—－–\s]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?[-—－–\s]*$/;
-const LABEL_START = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、﹒]|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[条章])/;
+const LABEL_START = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、﹒](?!\d)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[条章])/;
 const ALNUM = /[A-Za-z0-9]/;
 
 function linesOf(page: PdfPage): Line[] {
@@ -100,9 +100,9 @@ export function layoutPdf(pages: PdfPage[]): PdfText {
       return !noise.has(l.text.replace(/[0-9０-９]+/g, '#').replace(/\s+/g, ''));
     }),
   );
-  // The text block's left edge and right edge over the document (most lines start at the margin).
+  // The text block's left edge (continuation lines start there; first lines are indented) and right edge.
   const all = kept.flat();
-  const left = mode(all.map((l) => Math.round(l.x)));
+  const left = Math.min(...all.map((l) => l.x), Infinity);
   const right = Math.max(...all.map((l) => l.right), 0);
   let text = '';
   const pageStarts: number[] = [];
@@ -123,19 +123,4 @@ export function layoutPdf(pages: PdfPage[]): PdfText {
     if (first) pageStarts.push(text.length);
   }
   return { text, pageStarts };
-}
-
-function mode(xs: number[]): number {
-  const c = new Map<number, number>();
-  let best = xs[0] ?? 0;
-  let n = 0;
-  for (const x of xs) {
-    const k = (c.get(x) ?? 0) + 1;
-    c.set(x, k);
-    if (k > n || (k === n && x < best)) {
-      best = x;
-      n = k;
-    }
-  }
-  return best;
 }

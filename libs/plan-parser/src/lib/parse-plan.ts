@@ -5,7 +5,7 @@ import { PlanParseError } from './errors';
 import { findMentionedUnits } from './mentioned-units';
 import { normalizeWithMap, toLines } from './normalize-text';
 import { findRecurring } from './recurring';
-import { detectLeadRule, findClauses, findTrailingClause, parseResponsibility, unitFragments } from './responsibility-clause';
+import { detectLeadRule, findClauses, findTrailingClause, parseResponsibility, trailingOf, unitFragments } from './responsibility-clause';
 import { findReviewMechanisms, findSanctions, findStrongReviewMechanisms } from './review-and-sanctions';
 import { SourceMap } from './source-map';
 import { buildOutline, dutyDivisionItems, TaskBlock } from './split-tasks';
@@ -118,7 +118,7 @@ export function parsePlanText(text: string, options: ParseOptions): Plan {
     const { text: fullText, at } = taskText(block, lineStarts);
     const range = (a: number, b: number) => src.range(at(a), at(Math.max(a, b - 1)) + 1);
     const all = findClauses(fullText);
-    const trailing = findTrailingClause(fullText);
+    const trailing = trailingOf(all, fullText);
     const cut = it.rest.indexOf('。');
     const title = (cut >= 0 ? it.rest.slice(0, cut) : it.rest.replace(/[：:]$/, '')).trim();
     const resp = trailing ? parseResponsibility(trailing.raw, leadRule) : null;

@@ -148,7 +148,11 @@ export function findClauses(text: string): ClauseMatch[] {
 
 /** The clause that closes the task's text, if any. */
 export function findTrailingClause(text: string): ClauseMatch | null {
-  const all = findClauses(text);
+  return trailingOf(findClauses(text), text);
+}
+
+/** The clause of `all` (found in `text`) that closes the text, if any. */
+export function trailingOf(all: ClauseMatch[], text: string): ClauseMatch | null {
   const last = all[all.length - 1];
   if (!last || !last.trailing) return null;
   let end = text.length;
