@@ -70,6 +70,8 @@ interface PdfOptions {
   header?: string;
   /** Print "— N —" page numbers at the bottom. */
   pageNumbers?: boolean;
+  /** Repeat the typeset pages this many times (a long PDF made fast). */
+  copies?: number;
 }
 
 /** Runs support/make-pdf.cjs (pdf-lib with the system CJK font) in a worker thread. */

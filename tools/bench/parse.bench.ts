@@ -1,15 +1,20 @@
 /**
- * Parser benchmark: ms per seed document (in-process, N runs after warm-up) and a
- * linearity check on 1/2/5/10 MB synthetic plans (time per MB should stay flat).
- *   npm run bench:parse            (or: node tools/bench/ts-runner.cjs tools/bench/parse.bench.ts)
- *   BENCH_RUNS=50 … to change N.
+ * Parser benchmark, every figure beside a baseline measured in the same run:
+ *  - the ~30 KB seed plan (and every seed / corpus plan): parse time against one linear
+ *    pass over the same text (normalize + split into lines), the floor any parser pays;
+ *  - a 100-page PDF: decode + parse against pdfjs-dist's own text extraction of the same
+ *    file (the baseline: no layout, no parse);
+ *  - linearity on 1/2/5/10 MB synthetic plans (time per MB should stay flat), and garbage.
+ *   npm run bench:parse            (BENCH_RUNS=50 … to change N)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePlanText, PlanParseError } from '@duban/plan-parser';
+import { parsePlanBytes, parsePlanText, PlanParseError } from '@duban/plan-parser';
+import { readPdfPages } from '../../libs/plan-parser/src/decode/pdf-text';
+import { normalizeWithMap, toLines } from '../../libs/plan-parser/src/lib/normalize-text';
+import { textPdf } from '../../tests/parser/seed-documents';
 
 const root = join(__dirname, '../..');
-const seedDir = join(root, 'seeds/plans');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 
 function time(fn: () => void): number {
@@ -17,15 +22,64 @@ function time(fn: () => void): number {
   fn();
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+const perRun = (fn: () => void): number => {
+  for (let i = 0; i < 3; i++) fn();
+  return time(() => {
+    for (let i = 0; i < runs; i++) fn();
+  }) / runs;
+};
 
-console.log(`seed plans, ${runs} runs each (ms per document):`);
-for (const name of readdirSync(seedDir).sort()) {
-  const text = readFileSync(join(seedDir, name), 'utf8');
-  for (let i = 0; i < 3; i++) parsePlanText(text, { document: name });
-  const total = time(() => {
-    for (let i = 0; i < runs; i++) parsePlanText(text, { document: name });
+async function main(): Promise<void> {
+  const docs: Array<[string, string]> = [];
+  for (const name of readdirSync(join(root, 'seeds/plans')).sort()) docs.push([name, readFileSync(join(root, 'seeds/plans', name), 'utf8')]);
+  for (const d of readdirSync(join(root, 'tests/fixtures/plans')).sort()) docs.push([d, readFileSync(join(root, 'tests/fixtures/plans', d, 'document.txt'), 'utf8')]);
+
+  console.log(`plans, ${runs} runs each: parse ms | baseline (one pass: normalize + lines) ms | ratio`);
+  for (const [name, text] of docs) {
+    const parse = perRun(() => parsePlanText(text, { document: name }));
+    const base = perRun(() => toLines(normalizeWithMap(text).text));
+    const kb = Buffer.byteLength(text) / 1024;
+    const mark = kb >= 28 && kb <= 40 ? '   ← the ~30 KB plan (target < 20 ms)' : '';
+    console.log(`  ${name.padEnd(40)} ${kb.toFixed(1).padStart(5)} KB  ${parse.toFixed(2).padStart(6)} ms | ${base.toFixed(2).padStart(5)} ms | ${(parse / base).toFixed(1).padStart(5)}×${mark}`);
+  }
+
+  console.log('\n100-page PDF (seed 003 typeset with the system CJK font, pages repeated):');
+  const seed = readFileSync(join(root, 'seeds/plans/003_be66b3b8c9bc66bb.txt'), 'utf8');
+  const one = await textPdf(seed, { header: '政府信息公开', pageNumbers: true });
+  const pdf = await textPdf(seed, { header: '政府信息公开', pageNumbers: true, copies: Math.ceil(100 / one.pages) });
+  await parsePlanBytes(pdf.bytes, 'warm.pdf'); // warm-up (worker start-up and pdfjs loading are part of every call)
+  const full = await timeAsync(() => parsePlanBytes(pdf.bytes, 'bench.pdf'));
+  const base = await timeAsync(() => readPdfPages(pdf.bytes, 'bench.pdf'));
+  console.log(`  ${pdf.pages} pages, ${(pdf.bytes.length / 1024 / 1024).toFixed(1)} MB: decode + parse ${full.toFixed(0)} ms (target < 2000) | baseline pdfjs text extraction ${base.toFixed(0)} ms | ratio ${(full / base).toFixed(2)}`);
+
+  console.log('\nlinearity (synthetic plans):');
+  let perMb1 = 0;
+  for (const mb of [1, 2, 5, 10]) {
+    const text = syntheticPlan(mb * 1024 * 1024);
+    let tasks = 0;
+    const ms = time(() => {
+      tasks = parsePlanText(text, { document: `synthetic-${mb}MB.txt` }).tasks.length;
+    });
+    const perMb = ms / mb;
+    if (mb === 1) perMb1 = perMb;
+    console.log(`  ${String(mb).padStart(2)} MB  ${ms.toFixed(0).padStart(6)} ms  ${perMb.toFixed(0)} ms/MB  ratio ${(perMb / perMb1).toFixed(2)}  (${tasks} tasks)`);
+  }
+
+  console.log('\ngarbage (10 MB of one repeated line, no tasks):');
+  const garbage = '这是一行没有编号的普通文字，没有任何任务。\n'.repeat(Math.ceil((10 * 1024 * 1024) / 66));
+  const ms = time(() => {
+    try {
+      parsePlanText(garbage, { document: 'garbage.txt' });
+    } catch (e) {
+      if (!(e instanceof PlanParseError)) throw e;
+    }
   });
-  console.log(`  ${name}  ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB  ${(total / runs).toFixed(2)} ms`);
+  console.log(`  ${ms.toFixed(0)} ms`);
 }
 
 /** A synthetic plan of about `bytes` bytes: sections, tasks, clauses, dates, a table. */
@@ -48,26 +102,7 @@ function syntheticPlan(bytes: number): string {
   return parts.join('');
 }
 
-console.log('\nlinearity (synthetic plans):');
-let perMb1 = 0;
-for (const mb of [1, 2, 5, 10]) {
-  const text = syntheticPlan(mb * 1024 * 1024);
-  let tasks = 0;
-  const ms = time(() => {
-    tasks = parsePlanText(text, { document: `synthetic-${mb}MB.txt` }).tasks.length;
-  });
-  const perMb = ms / mb;
-  if (mb === 1) perMb1 = perMb;
-  console.log(`  ${String(mb).padStart(2)} MB  ${ms.toFixed(0).padStart(6)} ms  ${perMb.toFixed(0)} ms/MB  ratio ${(perMb / perMb1).toFixed(2)}  (${tasks} tasks)`);
-}
-
-console.log('\ngarbage (10 MB of one repeated line, no tasks):');
-const garbage = '这是一行没有编号的普通文字，没有任何任务。\n'.repeat(Math.ceil((10 * 1024 * 1024) / 66));
-const ms = time(() => {
-  try {
-    parsePlanText(garbage, { document: 'garbage.txt' });
-  } catch (e) {
-    if (!(e instanceof PlanParseError)) throw e;
-  }
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
 });
-console.log(`  ${ms.toFixed(0)} ms`);

@@ -1,6 +1,7 @@
 // Makes test PDFs in a worker thread (a plain Node context: pdf-lib and fontkit run
 // several times faster there than inside Jest's module sandbox).
-//   workerData: { kind: 'text', text, header?, pageNumbers? } | { kind: 'image-only' }
+//   workerData: { kind: 'text', text, header?, pageNumbers?, copies? } | { kind: 'image-only' }
+// `copies` repeats the typeset pages (copied, so a 100-page PDF costs the time of a few).
 const { parentPort, workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const { deflateSync } = require('node:zlib');
@@ -65,7 +66,9 @@ async function textPdf(text, options) {
     if (line) page.drawText(line, { x, y, size, font });
     newLine();
   }
-  return { bytes: await doc.save(), pages };
+  const set = doc.getPageIndices();
+  for (let c = 1; c < (options.copies || 1); c++) for (const p of await doc.copyPages(doc, set)) doc.addPage(p);
+  return { bytes: await doc.save(), pages: doc.getPageCount() };
 }
 
 function png2x2() {

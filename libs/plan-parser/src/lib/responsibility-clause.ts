@@ -45,6 +45,7 @@ const DEFAULT_SENTENCE = /以下.{0,12}?(?:均需|均由|均要|均应|需|由)(
 /** Boilerplate that names no unit. */
 const BOILERPLATE = /^(?:列第一位的?为牵头单位|排名第一的?为牵头单位|第一个为牵头单位)(?:[，,]?下同)?$|^下同$|^(?:按照?职责(?:分工)?(?:负责|落实|配合)?|分别负责|共同负责|负责落实|抓好落实)$/;
 const OPENERS: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '［': '］', '[': ']' };
+const CLOSERS = '）)〕】］]';
 
 /** Unit fragments of a clause-like string, boilerplate removed (see plan-json.md). */
 export function unitFragments(segment: string): string[] {
@@ -88,32 +89,28 @@ function clauseKind(inner: string, trailing: boolean): string | null {
   return trailing ? '段末括号内单位名单' : null;
 }
 
+const OPENER = /[（(〔【［[]/g;
+
 /** Every clause in `text` (a task's text), in order. */
 export function findClauses(text: string): ClauseMatch[] {
   const out: ClauseMatch[] = [];
-  let i = 0;
-  while (i < text.length) {
+  OPENER.lastIndex = 0;
+  for (let m = OPENER.exec(text); m; m = OPENER.exec(text)) {
+    const i = m.index;
     const close = OPENERS[text[i]];
-    if (!close) {
-      i++;
-      continue;
-    }
-    // Balanced span (any bracket kind nests; a stray closer ends the search).
+    // Balanced span (any bracket kind nests; a line end or a stray closer ends the search).
     let depth = 0;
     let j = i;
     const stop = Math.min(text.length, i + MAX_CLAUSE + 2);
     for (; j < stop; j++) {
       const c = text[j];
       if (OPENERS[c]) depth++;
-      else if (c === '）' || c === ')' || c === '〕' || c === '】' || c === '］' || c === ']') {
+      else if (CLOSERS.includes(c)) {
         depth--;
         if (depth === 0) break;
       } else if (c === '\n') break;
     }
-    if (j >= stop || text[j] !== close) {
-      i++;
-      continue;
-    }
+    if (j >= stop || text[j] !== close) continue;
     const inner = text.slice(i + 1, j).trim();
     let k = j + 1;
     while (k < text.length && /[ \u3000。；;，,.]/.test(text[k])) k++;
@@ -121,34 +118,59 @@ export function findClauses(text: string): ClauseMatch[] {
     const kind = clauseKind(inner, trailing);
     if (kind) {
       out.push({ raw: inner.replace(STRIP_PREFIX, ''), start: i, end: j + 1, trailing, kind: 'bracket', reason: kind });
-      i = j + 1;
-      continue;
-    }
-    i++;
-  }
-  // A trailing paragraph "责任单位：…" or a closing sentence "X牵头，Y、Z配合。".
-  let end = text.length;
-  while (end > 0 && /[\s\u3000。.；;，,]/.test(text[end - 1])) end--;
-  const lastClose = out.length ? out[out.length - 1].end : 0;
-  if (end > lastClose && !(out.length && out[out.length - 1].end >= end)) {
-    const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('。', end - 1));
-    const tail = text.slice(lastBreak + 1, end).trim();
-    const tailStart = text.indexOf(tail, lastBreak + 1);
-    if (tail.length > 0 && tail.length <= MAX_CLAUSE && LABEL_AT_START.test(tail) && tailStart > 0) {
-      out.push({ raw: tail.replace(STRIP_PREFIX, ''), start: tailStart, end: tailStart + tail.length, trailing: true, kind: 'paragraph', reason: '段落“责任单位：……”' });
-    } else if (tail.length > 0 && tail.length <= 120 && /^[^。；]{2,60}牵头(?:[，,][^。；]{2,80}(?:配合|参与|协助))?$/.test(tail)) {
-      const frags = unitFragments(tail);
-      if (frags.length > 0 && frags.every(looksLikeUnit)) {
-        out.push({ raw: tail, start: tailStart, end: tailStart + tail.length, trailing: true, kind: 'sentence', reason: '句末“X牵头，Y配合”' });
-      }
+      OPENER.lastIndex = j + 1;
     }
   }
+  const last = out[out.length - 1];
+  const tail = tailClause(text, last ? last.end : 0);
+  if (tail) out.push(tail);
   return out;
 }
 
-/** The clause that closes the task's text, if any. */
+/** A trailing paragraph "责任单位：…" or a closing sentence "X牵头，Y、Z配合。" (not before `from`). */
+function tailClause(text: string, from: number): ClauseMatch | null {
+  let end = text.length;
+  while (end > 0 && /[\s\u3000。.；;，,]/.test(text[end - 1])) end--;
+  if (end <= from) return null;
+  const lastBreak = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('。', end - 1));
+  const tail = text.slice(lastBreak + 1, end).trim();
+  const tailStart = text.indexOf(tail, lastBreak + 1);
+  if (!tail || tailStart < from) return null;
+  if (tail.length <= MAX_CLAUSE && LABEL_AT_START.test(tail) && tailStart > 0) {
+    return { raw: tail.replace(STRIP_PREFIX, ''), start: tailStart, end: tailStart + tail.length, trailing: true, kind: 'paragraph', reason: '段落“责任单位：……”' };
+  }
+  if (tail.length <= 120 && /^[^。；]{2,60}牵头(?:[，,][^。；]{2,80}(?:配合|参与|协助))?$/.test(tail)) {
+    const frags = unitFragments(tail);
+    if (frags.length > 0 && frags.every(looksLikeUnit)) return { raw: tail, start: tailStart, end: tailStart + tail.length, trailing: true, kind: 'sentence', reason: '句末“X牵头，Y配合”' };
+  }
+  return null;
+}
+
+/** The clause that closes the task's text, if any (found from the end: cost ∝ the clause). */
 export function findTrailingClause(text: string): ClauseMatch | null {
-  return trailingOf(findClauses(text), text);
+  let end = text.length;
+  while (end > 0 && /[\s\u3000。.；;，,]/.test(text[end - 1])) end--;
+  if (end === 0) return null;
+  if (CLOSERS.includes(text[end - 1])) {
+    let depth = 0;
+    const stop = Math.max(0, end - MAX_CLAUSE - 2);
+    for (let i = end - 1; i >= stop; i--) {
+      const c = text[i];
+      if (c === '\n') return null;
+      if (CLOSERS.includes(c)) depth++;
+      else if (OPENERS[c]) {
+        depth--;
+        if (depth === 0) {
+          if (OPENERS[c] !== text[end - 1]) return null;
+          const inner = text.slice(i + 1, end - 1).trim();
+          const kind = clauseKind(inner, true);
+          return kind ? { raw: inner.replace(STRIP_PREFIX, ''), start: i, end, trailing: true, kind: 'bracket', reason: kind } : null;
+        }
+      }
+    }
+    return null; // unbalanced or too long: not a clause
+  }
+  return tailClause(text, 0);
 }
 
 /** The clause of `all` (found in `text`) that closes the text, if any. */

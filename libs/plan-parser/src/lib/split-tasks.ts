@@ -56,6 +56,23 @@ export function isTableLine(l: DocLine): boolean {
 export const isAttachment = (t: string): boolean => /^附件\s?\d{0,2}\s?[：:]?/.test(t) && t.length <= 60;
 export const isClosing = (t: string): boolean => t.length <= 120 && CLOSING.test(t);
 
+/** Labels per line, computed once per document (the outline looks at several regions). */
+const labelCache = new WeakMap<DocLine[], Array<Label | null | undefined>>();
+
+function labelOf(lines: DocLine[], i: number): Label | null {
+  let cache = labelCache.get(lines);
+  if (!cache) {
+    cache = new Array(lines.length);
+    labelCache.set(lines, cache);
+  }
+  let lab = cache[i];
+  if (lab === undefined) {
+    const t = lines[i].text;
+    lab = cache[i] = parseLabel(t.length > 400 ? t.slice(0, 400) : t);
+  }
+  return lab;
+}
+
 export function collectItems(lines: DocLine[], from: number, to = lines.length): Item[] {
   const items: Item[] = [];
   let lastDot = 0;
@@ -63,7 +80,7 @@ export function collectItems(lines: DocLine[], from: number, to = lines.length):
     const l = lines[i];
     if (!l.text || isTableLine(l)) continue;
     const head = l.text.length > 400 ? l.text.slice(0, 400) : l.text;
-    let lab = parseLabel(head);
+    let lab = labelOf(lines, i);
     // "11.121人才梯队项目": digits after the dot, but the number continues the list.
     const cont = lab ? null : /^(\d{1,3})([.．﹒])(?=\d)/.exec(head);
     if (cont && parseInt(cont[1], 10) === lastDot + 1) {
@@ -141,7 +158,16 @@ function clauseOutline(lines: DocLine[], from: number, to: number, hasClause: (t
   const carries = items.map((it, k) => hasClause(blockLines(lines, it.line, ownStop(k)).map((i) => lines[i].text).join('\n')));
   if (!carries.some(Boolean)) return null;
 
-  const topRank = Math.min(...items.map((it) => it.rank));
+  let topRank = Infinity;
+  for (const it of items) topRank = Math.min(topRank, it.rank);
+  // The nearest enclosing item (smaller rank, earlier) of each item, by a stack: linear.
+  const enclosing = new Array<number>(items.length).fill(-1);
+  const stack: number[] = [];
+  items.forEach((it, k) => {
+    while (stack.length && items[stack[stack.length - 1]].rank >= it.rank) stack.pop();
+    enclosing[k] = stack.length ? stack[stack.length - 1] : -1;
+    stack.push(k);
+  });
   const chosen: Array<{ k: number; section: string | null; reason: string }> = [];
   const tops = items.map((it, k) => (it.rank === topRank ? k : -1)).filter((k) => k >= 0);
   const topClauses = tops.filter((k) => carries[k]).length;
@@ -174,14 +200,9 @@ function clauseOutline(lines: DocLine[], from: number, to: number, hasClause: (t
       for (const k of same) {
         if (k < firstC || k > lastC) continue;
         if (!carries[k] && items[k].headingOnly) continue;
-        // Section: the nearest enclosing item (smaller rank) within the part, else the part's heading.
-        let section: string | null = head ? sectionName(head) : null;
-        for (let j = k - 1; j >= a; j--) {
-          if (items[j].rank < rank && items[j] !== head) {
-            section = sectionName(items[j]);
-            break;
-          }
-        }
+        // Section: the nearest enclosing item within the part, else the part's heading.
+        const e = enclosing[k];
+        const section: string | null = e >= a ? sectionName(items[e]) : head ? sectionName(head) : null;
         chosen.push({ k, section, reason: carries[k] ? `第${rank}级编号条目带责任条款` : `第${rank}级编号条目（同级条目带责任条款）` });
       }
     }

@@ -12,19 +12,35 @@ const CLOSE = '）)】]》”〕］';
 export function splitTopLevel(s: string, seps: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
-  for (const ch of s) {
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
     if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && seps.includes(ch)) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+    else if (CLOSE.includes(ch)) depth = depth > 0 ? depth - 1 : 0;
+    else if (depth === 0 && seps.includes(ch)) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(s.slice(from));
   // Unbalanced brackets (a typo in the source): split as if there were none.
-  if (depth > 0) out.splice(0, out.length, ...s.split(new RegExp(`[${seps}]`)));
-  return out.map((x) => x.trim()).filter((x) => x.length > 0);
+  if (depth > 0) {
+    out.length = 0;
+    let f = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (seps.includes(s[i])) {
+        out.push(s.slice(f, i));
+        f = i + 1;
+      }
+    }
+    out.push(s.slice(f));
+  }
+  const trimmed: string[] = [];
+  for (const x of out) {
+    const t = x.trim();
+    if (t.length > 0) trimmed.push(t);
+  }
+  return trimmed;
 }
 
 const LEVEL = '省市县区旗州盟';
