@@ -1,12 +1,45 @@
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { Plan } from '@duban/plan-parser';
-import { parseLabel } from '../../libs/plan-parser/src/lib/labels';
 
 /**
  * Test documents made from a seed plan's text: a .docx whose numbered lines use Word list
  * numbering (the typed number removed, a numbering definition rendering it instead), and
  * the comparison of two parses task by task.
  */
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+function cnNumber(s: string): number {
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    const unit = ch === '百' ? 100 : ch === '十' ? 10 : 0;
+    if (unit) {
+      total += (digit || 1) * unit;
+      digit = 0;
+    } else digit = CN_DIGITS[ch] ?? 0;
+  }
+  return total + digit;
+}
+
+/**
+ * The list number a line starts with — the test's own reading, independent of the
+ * parser's labels module (module boundaries keep tests on the package's public API).
+ */
+function lineLabel(line: string): { style: string; label: string; number: number } | null {
+  let m = /^[〇零一二三四五六七八九十百两]+、/.exec(line);
+  if (m) return { style: 'cn', label: m[0], number: cnNumber(m[0].slice(0, -1)) };
+  m = /^[（(]([〇零一二三四五六七八九十百两]+)[）)]/.exec(line);
+  if (m) return { style: 'cn-paren', label: m[0], number: cnNumber(m[1]) };
+  m = /^([0-9]{1,3})[.．](?![0-9])/.exec(line);
+  if (m) return { style: 'ar-dot', label: m[0], number: Number(m[1]) };
+  m = /^([0-9]{1,3})、/.exec(line);
+  if (m) return { style: 'ar-dun', label: m[0], number: Number(m[1]) };
+  m = /^[（(]([0-9]{1,3})[）)]/.exec(line);
+  if (m) return { style: 'ar-paren', label: m[0], number: Number(m[1]) };
+  m = /^[①-⑳]/.exec(line);
+  if (m) return { style: 'circled', label: m[0], number: m[0].charCodeAt(0) - 0x2460 + 1 };
+  return null;
+}
+
 const FORMATS: Record<string, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
   cn: LevelFormat.CHINESE_COUNTING,
   'cn-paren': LevelFormat.CHINESE_COUNTING,
@@ -24,7 +57,7 @@ export async function seedDocx(text: string): Promise<{ bytes: Uint8Array; numbe
   let instance = 0;
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
     const trimmed = line.replace(/^[\s\u3000]+/, '');
-    const lab = /^\t/.test(line) ? null : parseLabel(trimmed);
+    const lab = /^\t/.test(line) ? null : lineLabel(trimmed);
     const format = lab ? FORMATS[lab.style] : undefined;
     if (!lab || !format) {
       paragraphs.push(new Paragraph({ children: [new TextRun(line)] }));
