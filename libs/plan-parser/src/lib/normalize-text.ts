@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './sorted-search';
+
 /**
  * Text clean-up shared by every later step. Keeps characters verbatim (the Plan
  * JSON copies strings from the document) and only removes conversion debris:
@@ -34,8 +36,9 @@ export function normalizeText(input: string): string {
 
 export function normalizeWithMap(input: string): NormalizedText {
   // Removed spans as (normalized position where the removal happened, cumulative removed length).
-  const at: number[] = [];
-  const shift: number[] = [];
+  // A (0, 0) sentinel first: nothing removed before the first removal.
+  const at: number[] = [0];
+  const shift: number[] = [0];
   let removed = 0;
   const parts: string[] = [];
   let last = 0;
@@ -50,19 +53,7 @@ export function normalizeWithMap(input: string): NormalizedText {
   parts.push(input.slice(last));
   // A lone CR (old Mac line ends) becomes a LF of the same length: offsets are unchanged.
   const text = parts.join('').replace(/\r/g, '\n');
-  const toOriginal = (pos: number): number => {
-    let lo = 0;
-    let hi = at.length - 1;
-    let s = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (at[mid] <= pos) {
-        s = shift[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return pos + s;
-  };
+  const toOriginal = (pos: number): number => pos + shift[lastAtOrBefore(at, pos)];
   return { text, toOriginal };
 }
 

@@ -12,6 +12,7 @@ import { buildOutline, dutyDivisionItems, TaskBlock } from './split-tasks';
 import { Plan, PlanTask, ParseOptions, ParseWarning, TaskClause, UnitDirectory, UnitRef } from './types';
 import { effectiveDirectory, resolveUnit } from './unit-directory';
 import { inheritPrefixes } from './unit-names';
+import { lastAtOrBefore } from './sorted-search';
 
 /** Share of control characters that marks decoded bytes as binary, not text. */
 const CONTROL_RATIO = 0.02;
@@ -40,16 +41,7 @@ function taskText(block: TaskBlock, lineStarts: number[]): { text: string; at: (
     text += block.lines[k];
   });
   const at = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let j = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) {
-        j = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const j = lastAtOrBefore(starts, offset);
     return docStarts[j] + (offset - starts[j]);
   };
   return { text, at };

@@ -1,4 +1,5 @@
 import { SourceRange } from './types';
+import { lastAtOrBefore } from './sorted-search';
 
 /**
  * Normalized-text offsets → source ranges in the caller's text (and the PDF page the
@@ -21,16 +22,6 @@ export class SourceMap {
   private pageOf(pos: number): number | undefined {
     const p = this.pageStarts;
     if (!p || p.length === 0) return undefined;
-    let lo = 0;
-    let hi = p.length - 1;
-    let k = 0;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (p[mid] <= pos) {
-        k = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return k + 1;
+    return lastAtOrBefore(p, pos) + 1;
   }
 }

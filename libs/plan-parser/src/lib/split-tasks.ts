@@ -43,6 +43,17 @@ const EXCLUDED =
 /** Parts whose clause-bearing items are still not tasks: goals and principles. */
 const GOALS = /指导思想|总体要求|总体思路|基本原则|工作原则|主要目标|工作目标|发展目标|总体目标|行动目标|目标任务/;
 const TOP_STYLES: LabelStyle[] = ['cn', 'ar-dun', 'ar-dot', 'article'];
+/** How each label style looks, for reasons shown to people. */
+const STYLE_SHAPE: Record<LabelStyle, string> = {
+  article: '第一条',
+  cn: '一、',
+  'cn-paren': '（一）',
+  'ar-dot': '1.',
+  'ar-dun': '1、',
+  'ar-paren': '（1）',
+  'ar-half-paren': '1）',
+  circled: '①',
+};
 /** A boxed column (专栏1 …) between tasks belongs to none of them. */
 const BOX = /^专栏\s?\d{1,2}/;
 /** Lines that close the body: validity, interpretation, copies, issuing lines. */
@@ -203,7 +214,8 @@ function clauseOutline(lines: DocLine[], from: number, to: number, hasClause: (t
         // Section: the nearest enclosing item within the part, else the part's heading.
         const e = enclosing[k];
         const section: string | null = e >= a ? sectionName(items[e]) : head ? sectionName(head) : null;
-        chosen.push({ k, section, reason: carries[k] ? `第${rank}级编号条目带责任条款` : `第${rank}级编号条目（同级条目带责任条款）` });
+        const level = `“${STYLE_SHAPE[items[k].style]}”级编号条目`;
+        chosen.push({ k, section, reason: carries[k] ? `${level}带责任条款` : `${level}（同级条目带责任条款）` });
       }
     }
   }
