@@ -2,6 +2,8 @@
  * TypeScript port of /work/shared/tools/score_parse.py's `score` function: the same
  * metrics (tasks, titles, lead, units, mentioned, deadlines, recurring, breakdowns,
  * meta) computed the same way, so the in-process test asserts what the scorer does.
+ * Tasks are keyed by (number, occurrence): a plan whose numbering restarts in each
+ * section has several tasks numbered 1, and the k-th of them is compared with the k-th.
  */
 type Json = Record<string, unknown>;
 type Task = Json;
@@ -25,11 +27,16 @@ function unitsOf(t: Task): string[] {
   return arr<string>(u).map(norm);
 }
 
-function tasksByNumber(doc: Json): Map<number, Task> {
-  const m = new Map<number, Task>();
+/** Tasks keyed "number#occurrence", in document order. */
+function keyed(doc: Json): Map<string, Task> {
+  const m = new Map<string, Task>();
+  const seen = new Map<number, number>();
   for (const t of arr<Task>(doc.tasks)) {
     const n = Number(t.number);
-    if (Number.isInteger(n)) m.set(n, t);
+    if (!Number.isInteger(n)) continue;
+    const k = seen.get(n) ?? 0;
+    seen.set(n, k + 1);
+    m.set(`${n}#${k}`, t);
   }
   return m;
 }
@@ -37,8 +44,8 @@ function tasksByNumber(doc: Json): Map<number, Task> {
 const setEq = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 
 export function scorePlan(gold: Json, got: Json): Record<string, number> {
-  const gt = tasksByNumber(gold);
-  const ot = tasksByNumber(got);
+  const gt = keyed(gold);
+  const ot = keyed(got);
   const s: Record<string, number | null> = {};
   s.tasks = f1(new Set(gt.keys()), new Set(ot.keys()));
   if (gt.size) {
@@ -53,7 +60,7 @@ export function scorePlan(gold: Json, got: Json): Record<string, number> {
     s.titles = titles / gt.size;
     s.lead = lead / gt.size;
   }
-  const pairs = (m: Map<number, Task>, f: (t: Task) => string[]): Set<string> => {
+  const pairs = (m: Map<string, Task>, f: (t: Task) => string[]): Set<string> => {
     const out = new Set<string>();
     for (const [n, t] of m) for (const x of f(t)) out.add(`${n}\u0000${x}`);
     return out;

@@ -11,11 +11,16 @@ export type {
   Deadline,
   RecurringDuty,
   DutyDivisionEntry,
+  SourceRange,
+  TaskClause,
 } from './lib/types';
 export { PlanParseError } from './lib/errors';
 export type { PlanParseErrorCode } from './lib/errors';
 export { parsePlanText } from './lib/parse-plan';
-export { decodePlanBytes, parsePlanBytes } from './lib/decode-bytes';
+export { decodePlanBytes, decodePlanDocument, parsePlanBytes } from './decode/decode-bytes';
+export type { DecodedDocument } from './decode/decode-bytes';
+export { layoutPdf } from './decode/pdf-layout';
+export type { PdfPage, PdfTextItem, PdfText } from './decode/pdf-layout';
 export { resolveUnit, mergeDirectories, effectiveDirectory } from './lib/unit-directory';
 export { DEFAULT_DIRECTORY } from './lib/default-directory';
 export { directoryForText } from './lib/directory-for-text';

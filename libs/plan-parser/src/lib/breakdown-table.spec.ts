@@ -21,7 +21,7 @@ describe('breakdown tables', () => {
     ].join('\n');
     const { cells, warnings } = run(text);
     expect(cells).toHaveLength(7);
-    expect(cells[0]).toEqual({ table: '重点任务分解表', region: '甲区', metric: '新建数（个）', year: 2024, value: 1 });
+    expect(cells[0]).toMatchObject({ table: '重点任务分解表', region: '甲区', metric: '新建数（个）', year: 2024, value: 1 });
     expect(cells.find((c) => c.region === '乙县' && c.metric === '改造数（个）' && c.year === 2025)?.value).toBe(1);
     expect(warnings).toEqual([]);
   });

@@ -49,10 +49,14 @@ function spread(cells: string[], groups: number): string[] | null {
   return out;
 }
 
-export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarning[]): BreakdownCell[] {
+/** A cell with the offset and length of its value in the normalized text. */
+export type LocatedCell = Omit<BreakdownCell, 'sourceRange'> & { at: number; length: number };
+
+export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarning[]): LocatedCell[] {
   const first = t.rows.findIndex(isDataRow);
   if (first <= 0) return [];
   const header = t.rows.slice(0, first);
+  const dataAt = t.at.slice(first).filter((_, k) => t.rows[first + k].length > 1);
   const data = t.rows.slice(first).filter((r) => r.length > 1);
   const width = data.reduce((w, r) => Math.max(w, r.length), 0);
   const n = width - 1;
@@ -93,10 +97,12 @@ export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarnin
   }
   for (let g = 0; g < groups; g++) if (!metrics[g]) metrics[g] = title;
 
-  const cells: BreakdownCell[] = [];
+  const cells: LocatedCell[] = [];
   const colSums = new Array<number>(n).fill(0);
   let totalRow: string[] | null = null;
-  for (const r of data) {
+  for (let ri = 0; ri < data.length; ri++) {
+    const r = data[ri];
+    const rAt = dataAt[ri] ?? [];
     const region = r[0].replace(/\s+/g, '');
     const values = r.slice(1);
     if (TOTAL_CELL.test(region)) {
@@ -119,7 +125,7 @@ export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarnin
       }
       if (col.year === null) return;
       groupSums.set(col.group, (groupSums.get(col.group) ?? 0) + value);
-      cells.push({ table: title, region: r[0], metric: metrics[col.group], year: col.year, value });
+      cells.push({ table: title, region: r[0], metric: metrics[col.group], year: col.year, value, at: rAt[ci + 1] ?? rAt[0] ?? 0, length: v.length });
     });
   }
   if (totalRow) {
@@ -138,8 +144,8 @@ export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarnin
   return cells;
 }
 
-export function findBreakdowns(lines: DocLine[], warnings: ParseWarning[]): BreakdownCell[] {
-  const out: BreakdownCell[] = [];
+export function findBreakdowns(lines: DocLine[], warnings: ParseWarning[]): LocatedCell[] {
+  const out: LocatedCell[] = [];
   for (const t of readTables(lines)) {
     if (t.rows.length < 2) continue;
     out.push(...analyzeTable(t, tableTitle(lines, t), warnings));

@@ -24,3 +24,31 @@ describe('recurring duties', () => {
     expect(r.map((x) => x.every)).toEqual(['year', '2 years', 'quarter', 'week']);
   });
 });
+
+describe('deadlines without a year and relative periods', () => {
+  it('dates a month phrase in the year in force', () => {
+    expect(findDeadlines('5月底取得明显成效并持续推进', 2022).map((d) => d.due)).toEqual(['2022-05-31']);
+    expect(findDeadlines('11月份取得明显成效', 2022).map((d) => d.due)).toEqual(['2022-11-30']);
+    expect(findDeadlines('每月开展一次调度，6个月内完成', 2022)).toEqual([]);
+  });
+
+  it('resolves 年内 / 一年内 / 三年内 against the issue date and marks them relative', () => {
+    const ctx = { fallbackYear: 2024, issueDate: { year: 2024, month: 3, day: 18 } };
+    const d = findDeadlines('年内新增老年助餐点50个，一年内实现全覆盖；三年内建设床位3000张。', ctx);
+    expect(d.map((x) => [x.due, x.relative])).toEqual([
+      ['2024-12-31', true],
+      ['2025-03-17', true],
+      ['2027-03-17', true],
+    ]);
+  });
+
+  it('counts N年内 in calendar years from the text’s own anchor when there is no issue date', () => {
+    expect(findDeadlines('5年内重点引进1万名人才。', { fallbackYear: null, anchorYear: 2012 }).map((d) => d.due)).toEqual(['2016-12-31']);
+  });
+
+  it('does not read periods inside noun phrases, ranges or mid-sentence years', () => {
+    expect(findDeadlines('针对首年关税为零的2034种、5年内关税减让显著的2725种商品', { fallbackYear: 2022, issueDate: { year: 2022, month: 3, day: 23 } })).toEqual([]);
+    expect(findDeadlines('2022年至2024年，每年培养100名乡村医生', 2022)).toEqual([]);
+    expect(findDeadlines('加快推进，2026年持证上岗率达到90%', 2024).map((d) => d.due)).toEqual(['2026-12-31']);
+  });
+});

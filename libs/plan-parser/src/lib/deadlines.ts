@@ -1,16 +1,41 @@
-import { Deadline } from './types';
-
 /**
- * Dated commitments: 到2025年底 / 2025年上半年 / 2026年底前 / 到2024年6月 / 2025年第三季度,
- * and 年底前 / 年内 with the year in force. Year ranges (2022年至2024年, （2019~2023年）)
- * and dates inside cited titles 《…》 are not deadlines. Text runs from the date phrase
- * (with its 到) to the next 。 or ；, clipped so that huge inputs stay linear.
+ * Dated commitments: 到2025年底 / 2025年上半年 / 2026年底前 / 到2024年6月 / 2025年第三季度;
+ * 年底前 / 6月底完成 / 11月份取得明显成效 with the year in force (the last year the text
+ * names, else the issue year); relative periods 年内 / 一年内 / 三年内 / 5年内 resolved
+ * against the issue date (or the text's own "2012年起" anchor) and marked `relative`.
+ * Year ranges (2022年至2024年, （2019~2023年）) and dates inside cited titles 《…》 are not
+ * deadlines. Text runs from the date phrase (with its 到) to the next 。 or ；, clipped so
+ * that huge inputs stay linear.
  */
+export interface FoundDeadline {
+  due: string;
+  text: string;
+  /** Offset of `text` in the searched string. */
+  at: number;
+  relative?: true;
+  reason: string;
+}
+
+/** What relative periods are counted from. */
+export interface DateContext {
+  /** The year in force before the text names one (the plan's issue year). */
+  fallbackYear: number | null;
+  /** The issue date (成文日期), when the document prints one. */
+  issueDate?: { year: number; month: number; day: number } | null;
+  /** A start year the document itself anchors periods to ("2012年起5年内"). */
+  anchorYear?: number | null;
+}
+
 const DATED =
   /(到|至|截至|截止到?|于)?(\d{4})\s?年(?:(上半年|下半年|年底|年末|底|末|内|第?[一二三四1-4]季度)|(\d{1,2})\s?月(?:(\d{1,2})\s?[日号])?(底|末|份|中旬|上旬|下旬)?)?(前|以前|之前)?/g;
-const UNDATED = /(年底前|年底|年末|年内|上半年|下半年)/g;
+const UNDATED = /(年底前|年底|年末|上半年|下半年)/g;
+/** A month of the year in force: "6月底完成", "11月份取得明显成效", "12月取得明显成效". */
+const MONTH_ONLY = /(\d{1,2})\s?月(底|末|份|中旬|上旬|下旬)?(前|以前|之前)?(?=\s?(?:前|底|完成|取得|实现|建成|上线|启动|开展|出台|制定|印发|全面|基本|力争|确保|完善|形成|达到|推出|启用|投入|开工|竣工|交付))/g;
+const RELATIVE = /(?:(本|今)?年内|([一二两三四五六七八九十]|\d{1,2})\s?(?:个)?年内)/g;
 const ANY_YEAR = /(\d{4})\s?年/g;
+const TARGET_VERB = /达到|实现|完成|建成|覆盖|不低于|不少于|超过|提高到|提升到|下降|控制在|稳定在/;
 const MAX_CLAUSE = 300;
+const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -72,20 +97,35 @@ function inRanges(pos: number, ranges: Array<[number, number]>): boolean {
   return false;
 }
 
-const CLAUSE_START = /[，,。；;：:\n）)]$/;
+const CLAUSE_START = /[，,。；;：:\n）)（(]$/;
+
+function relativeDue(n: number, ctx: DateContext): string | null {
+  const d = ctx.issueDate;
+  if (d) {
+    if (n === 0) return iso(d.year, 12, 31);
+    // N年内 from the issue date: the last day within N years.
+    const end = new Date(Date.UTC(d.year + n, d.month - 1, d.day) - 86400000);
+    return iso(end.getUTCFullYear(), end.getUTCMonth() + 1, end.getUTCDate());
+  }
+  const base = ctx.anchorYear ?? ctx.fallbackYear;
+  if (base === null || base === undefined) return null;
+  // Counted in calendar years including the start year ("2012年起5年内" = 2012–2016).
+  return iso(base + Math.max(0, n - 1), 12, 31);
+}
 
 /**
- * `fallbackYear` is the year in force before the text names one (the plan's issue
- * year): a bare 年底前 in a task then means that year's end.
+ * `context` gives the year in force before the text names one (the plan's issue year)
+ * and the issue date for relative periods. A bare number is taken as the fallback year.
  */
-export function findDeadlines(text: string, fallbackYear: number | null = null): Deadline[] {
-  const out: Deadline[] = [];
+export function findDeadlines(text: string, context: DateContext | number | null = null): FoundDeadline[] {
+  const ctx: DateContext = typeof context === 'number' || context === null ? { fallbackYear: context } : context;
   const cited = citedRanges(text);
   const years: Array<{ pos: number; year: number }> = [];
   ANY_YEAR.lastIndex = 0;
   for (let m = ANY_YEAR.exec(text); m; m = ANY_YEAR.exec(text)) years.push({ pos: m.index, year: parseInt(m[1], 10) });
 
-  const found: Array<{ pos: number; due: string; end: number }> = [];
+  const found: Array<{ pos: number; due: string; end: number; relative?: true; reason: string }> = [];
+  const taken = new Set<number>();
   DATED.lastIndex = 0;
   for (let m = DATED.exec(text); m; m = DATED.exec(text)) {
     const [whole, marker, y, period, month, day, monthSuffix, before] = m;
@@ -93,37 +133,79 @@ export function findDeadlines(text: string, fallbackYear: number | null = null):
     const yearPos = pos + (marker ? marker.length : 0);
     const year = parseInt(y, 10);
     if (year < 1990 || year > 2100 || inRanges(pos, cited)) continue;
-    const after = text.slice(pos + whole.length, pos + whole.length + 3);
+    const after = text.slice(pos + whole.length, pos + whole.length + 7);
     const prevText = text.slice(Math.max(0, yearPos - 8), yearPos);
     // Ranges: 2022年至2024年 / 2023—2025年 / （2019~2023年）.
     if (/^\s?(?:至|到|—|－|-|~|～|–)\s?\d{4}/.test(after) || /\d{4}\s?年?\s?(?:至|到|—|－|-|~|～|–)\s?$/.test(prevText)) continue;
     if (/^[度起以来开始版]/.test(after) && !period && !month && !before) continue;
-    if (prevText.endsWith("每")) continue;
+    if (prevText.endsWith('每')) continue;
     const hasSuffix = Boolean(period || before || monthSuffix);
+    let reason = '带“到/于/至”或“底/前”的年份';
     if (!marker && !hasSuffix) {
-      // A bare "2025年，…" opening a clause is a commitment; "2025年完成率" mid-sentence is not.
+      // A bare "2025年，…" opening a clause is a commitment, and so is "2026年持证上岗率达到90%";
+      // "2025年完成率" in mid-sentence is not.
       const prev = text.slice(Math.max(0, pos - 1), pos);
       const clauseStart = pos === 0 || CLAUSE_START.test(prev);
-      if (!(clauseStart && /^[，,]/.test(after))) continue;
+      if (!clauseStart) continue;
+      if (/^[，,]/.test(after)) reason = '句首“YYYY年，”';
+      else if (!month && TARGET_VERB.test(text.slice(pos, clauseEnd(text, pos)))) reason = '句首年份带目标（达到/实现/完成…）';
+      else continue;
     }
     const due = dueOf(year, period, month ? parseInt(month, 10) : undefined, day ? parseInt(day, 10) : undefined);
-    found.push({ pos, due, end: clauseEnd(text, pos) });
+    found.push({ pos, due, end: clauseEnd(text, pos), reason });
+    for (let k = pos; k < pos + whole.length; k++) taken.add(k);
   }
 
   UNDATED.lastIndex = 0;
   let yi = 0;
-  let inForce: number | null = fallbackYear;
+  let inForce: number | null = ctx.fallbackYear;
   for (let m = UNDATED.exec(text); m; m = UNDATED.exec(text)) {
     const pos = m.index;
+    if (taken.has(pos)) continue;
     const prev = text.slice(Math.max(0, pos - 2), pos);
     if (/年$|\d\s?$|每$|当$|今$|明$|上$|下$/.test(prev)) continue;
     // The year in force: the last explicit year before this phrase (pointer, not rescan).
     while (yi < years.length && years[yi].pos < pos) inForce = years[yi++].year;
     if (inForce === null) continue;
-    found.push({ pos, due: dueOf(inForce, m[1].replace(/前$/, '')), end: clauseEnd(text, pos) });
+    found.push({ pos, due: dueOf(inForce, m[1].replace(/前$/, '')), end: clauseEnd(text, pos), reason: `“${m[1]}”取当年（${inForce}年）` });
+  }
+
+  MONTH_ONLY.lastIndex = 0;
+  yi = 0;
+  inForce = ctx.fallbackYear;
+  for (let m = MONTH_ONLY.exec(text); m; m = MONTH_ONLY.exec(text)) {
+    const pos = m.index;
+    if (taken.has(pos) || inRanges(pos, cited)) continue;
+    const prev = text.slice(Math.max(0, pos - 1), pos);
+    if (/[\d年个每第至到—－~～.．]/.test(prev)) continue;
+    const month = parseInt(m[1], 10);
+    if (month < 1 || month > 12) continue;
+    while (yi < years.length && years[yi].pos < pos) inForce = years[yi++].year;
+    if (inForce === null) continue;
+    found.push({ pos, due: dueOf(inForce, undefined, month), end: clauseEnd(text, pos), reason: `月份取当年（${inForce}年）` });
+  }
+
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+    const pos = m.index;
+    if (taken.has(pos) || inRanges(pos, cited)) continue;
+    const prev = text.slice(Math.max(0, pos - 1), pos);
+    // Only a period that opens a clause ("5年内重点引进…", "，一年内实现…"); "首年…、5年内关税减让显著的商品" is not.
+    if (!(pos === 0 || /[，,。；;：:\n在于]/.test(prev))) continue;
+    const n = m[1] !== undefined || m[0].startsWith('年内') ? 0 : /^\d/.test(m[2]) ? parseInt(m[2], 10) : (CN_NUM[m[2]] ?? 0);
+    if (m[2] !== undefined && n === 0) continue;
+    const due = relativeDue(n, ctx);
+    if (!due) continue;
+    const basis = ctx.issueDate ? '印发日期' : ctx.anchorYear ? `文中“${ctx.anchorYear}年起”` : '当年';
+    found.push({ pos, due, end: clauseEnd(text, pos), relative: true, reason: `相对期限“${m[0]}”，自${basis}起算` });
   }
 
   found.sort((a, b) => a.pos - b.pos);
-  for (const f of found) out.push({ due: f.due, text: text.slice(f.pos, f.end).trim() });
-  return out;
+  return found.map((f) => {
+    const raw = text.slice(f.pos, f.end);
+    const lead = raw.length - raw.trimStart().length;
+    const d: FoundDeadline = { due: f.due, text: raw.trim(), at: f.pos + lead, reason: f.reason };
+    if (f.relative) d.relative = true;
+    return d;
+  });
 }

@@ -6,8 +6,16 @@ import { DocLine, squash } from './normalize-text';
  * plan period, and where the plan body starts. Only the first lines are examined
  * and every line is clipped, so huge inputs cost nothing here.
  */
+export interface IssueDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
 export interface HeaderInfo {
   title: string | null;
+  /** The plan's issue date (成文日期): the date line of the covering notice or of the closing signature. */
+  issueDate: IssueDate | null;
   /** Index of the first line after the plan title (body start). */
   bodyStart: number;
   docNumber: string | null;
@@ -16,13 +24,15 @@ export interface HeaderInfo {
 }
 
 const HEAD_LINES = 80;
+/** How far a notice's plan may start (a notice can print another document first). */
+const OWN_TITLE_LINES = 400;
 const CLIP = 300;
 const DRAFT_MARK = /[（(](?:征求意见稿|送审稿|讨论稿|代拟稿|草案|草稿|修订稿|试行稿)[）)]/g;
 const TITLE_END = /(?:方案|计划|规划|意见|办法|细则|措施|要点|纲要|清单|安排|行动|工程|通知|决定|指南)(?:[（(][^（）()]{0,20}[）)])*$/;
 const NOTICE = /关于印发《?([^《》]{4,120}?)》?的通知/;
-const DOC_NUMBER = /^(?:文号[：:]\s*)?([\u4e00-\u9fa5]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s?\d{1,5}\s?号)/;
+const DOC_NUMBER = /^(?:文号[：:]\s*)?[（(]?([\u4e00-\u9fa5]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s?\d{1,5}\s?号)/;
 const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s?年\s?[\d〇一二三四五六七八九十]{1,3}\s?月\s?[\d〇一二三四五六七八九十]{1,3}\s?日$/;
-const ORG_LINE = /^[\u4e00-\u9fa5（）()]{2,40}(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|政府|局|厅|委|办)$/;
+const ORG_LINE = /^[\u4e00-\u9fa5（）()“”]{2,40}(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理委员会|管委会|政府|局|厅|委|办)$/;
 const METADATA = /^(?:索引号|文号|统一登记号|公开方式|公开范围|信息时效期|签署日期|登记日期|所属机构|所属主题|发文日期|公开责任部门|发布机构|成文日期|发布日期|主题分类|有效性)[：:]/;
 const YEAR_RANGE = /((?:19|20)\d{2})\s?年?\s?[—–－\-~～至到]{1,2}\s?((?:19|20)\d{2})\s?年/;
 
@@ -32,6 +42,24 @@ function clip(s: string): string {
 
 export function cleanTitle(s: string): string {
   return s.replace(DRAFT_MARK, '').replace(/^[《]|[》]$/g, '').trim();
+}
+
+/** Compare titles across print variants: brackets, dashes, book marks and spaces do not count. */
+function titleKey(s: string): string {
+  return squash(s)
+    .replace(/[（(]/g, '(')
+    .replace(/[）)]/g, ')')
+    .replace(/[—–－\-~～至]/g, '-')
+    .replace(/[《》〈〉“”"]/g, '');
+}
+
+const PLAN_END = /(?:方案|计划|规划|行动|工程|要点|清单|办法|细则|意见|措施)(?:\([^()]{0,20}\))*$/;
+
+function parseDate(t: string): IssueDate | null {
+  const m = /^(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日$/.exec(t.replace(/\s+/g, ''));
+  if (!m) return null;
+  const [year, month, day] = [parseInt(m[1], 10), parseInt(m[2], 10), parseInt(m[3], 10)];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { year, month, day } : null;
 }
 
 export function detectHeader(lines: DocLine[]): HeaderInfo {
@@ -53,9 +81,21 @@ export function detectHeader(lines: DocLine[]): HeaderInfo {
     if (m) title = cleanTitle(m[1]);
   }
   if (title !== null) {
-    const key = squash(title);
-    const own = head.find((l) => squash(cleanTitle(clip(l.text))) === key);
-    if (own) bodyStart = own.index + 1;
+    // A notice may print several documents ("若干政策和…行动计划"): prefer the one that is a plan.
+    const whole: string = title;
+    const candidates = [whole, ...whole.split(/(?<=[政策意见办法方案计划规定细则）)])(?:和|及|、)/)]
+      .map((c) => c.trim())
+      .filter((c) => c.length >= 4)
+      .sort((a, b) => Number(PLAN_END.test(titleKey(b))) - Number(PLAN_END.test(titleKey(a))));
+    for (const c of candidates) {
+      const key = titleKey(c);
+      const own = lines.slice(0, OWN_TITLE_LINES).find((l) => l.text && l.text.length <= CLIP && titleKey(cleanTitle(l.text)) === key);
+      if (own) {
+        title = cleanTitle(own.text);
+        bodyStart = own.index + 1;
+        break;
+      }
+    }
   }
 
   // 2. Otherwise the first lines, joined until they end like a title.
@@ -97,9 +137,35 @@ export function detectHeader(lines: DocLine[]): HeaderInfo {
   }
 
   let issuer: string | null = null;
+  let issueDate: IssueDate | null = null;
   for (let i = 0; i + 1 < head.length && issuer === null; i++) {
     const t = head[i].text;
-    if (t.length <= 40 && ORG_LINE.test(t) && DATE_LINE.test(head[i + 1].text.replace(/\s+/g, ''))) issuer = t;
+    if (t.length <= 40 && ORG_LINE.test(t) && DATE_LINE.test(head[i + 1].text.replace(/\s+/g, ''))) {
+      issuer = t;
+      issueDate = parseDate(head[i + 1].text);
+    }
+  }
+  if (issueDate === null) {
+    for (const l of head) {
+      const d = l.text.length < 40 ? parseDate(l.text) : null;
+      if (d) {
+        issueDate = d;
+        break;
+      }
+    }
+  }
+  if (issueDate === null) {
+    // The closing signature: an issuing body, then the date (plans printed without a notice).
+    const tail: DocLine[] = [];
+    for (let i = lines.length - 1; i >= 0 && tail.length < 40; i--) if (lines[i].text) tail.unshift(lines[i]);
+    for (let i = tail.length - 1; i >= 1; i--) {
+      const d = parseDate(tail[i].text);
+      if (d && ORG_LINE.test(tail[i - 1].text) && tail[i - 1].text.length <= 40) {
+        issueDate = d;
+        issuer = issuer ?? tail[i - 1].text;
+        break;
+      }
+    }
   }
   if (issuer === null) {
     for (const l of head) {
@@ -121,5 +187,5 @@ export function detectHeader(lines: DocLine[]): HeaderInfo {
       if (to >= from) period = { from, to };
     }
   }
-  return { title, bodyStart, docNumber, issuer, period };
+  return { title, bodyStart, docNumber, issuer, period, issueDate };
 }

@@ -21,7 +21,7 @@ const PATTERNS: Array<{ style: LabelStyle; re: RegExp }> = [
   { style: 'ar-paren', re: /^([（(]\s?(\d{1,3})\s?[）)])/ },
   { style: 'cn', re: new RegExp(`^((${CN})\\s?[、，,．.])`) },
   { style: 'article', re: new RegExp(`^(第(${CN}|\\d{1,3})[条项])`) },
-  { style: 'ar-dot', re: /^((\d{1,3})\s?[.．](?!\d))/ },
+  { style: 'ar-dot', re: /^((\d{1,3})\s?[.．﹒](?!\d))/ },
   { style: 'ar-dun', re: /^((\d{1,3})\s?[、，])/ },
   { style: 'ar-half-paren', re: /^((\d{1,3})[）)])/ },
   { style: 'circled', re: /^(([①-⑳]))/ },
@@ -55,6 +55,21 @@ export function chineseToNumber(s: string): number {
   }
   return total + current;
 }
+
+/**
+ * Nesting rank of each style in official documents (GB/T 9704: 一、 > （一） > 1. > （1） > ①);
+ * a smaller rank encloses a larger one.
+ */
+export const STYLE_RANK: Record<LabelStyle, number> = {
+  article: 0,
+  cn: 1,
+  'cn-paren': 2,
+  'ar-dot': 3,
+  'ar-dun': 3,
+  'ar-paren': 4,
+  'ar-half-paren': 4,
+  circled: 5,
+};
 
 export function parseLabel(line: string): Label | null {
   for (const { style, re } of PATTERNS) {

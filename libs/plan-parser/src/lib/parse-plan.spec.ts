@@ -15,7 +15,7 @@ describe('parsePlanText on synthetic plans', () => {
     expect(plan.tasks[0].lead).toEqual(['县经信局']);
     expect(plan.tasks[0].deadlines.map((d) => d.due)).toEqual(['2024-06-30', '2025-06-30', '2025-12-31']);
     expect(plan.tasks[1].lead).toEqual(['县生态环境局']);
-    expect(plan.tasks[1].recurring).toEqual([{ every: 'quarter', text: '每季度更新一次' }]);
+    expect(plan.tasks[1].recurring.map(({ every, text }) => ({ every, text }))).toEqual([{ every: 'quarter', text: '每季度更新一次' }]);
     expect(plan.tasks[2].unitsResolved).toEqual(['县公安局', '县交通运输局', '县生态环境局']);
     expect(plan.tasks[3].unitsResolved).toEqual(['县生态环境局', '县住房城乡建设局', '县交通运输局']);
     expect(plan.tasks[3].deadlines).toEqual([]);
@@ -97,5 +97,72 @@ describe('a covering notice with 牵头单位/配合单位 clauses, inline 牵�
   it('dates a bare 年底前 by the issue year, and keeps 每季度/每年 as recurring duties', () => {
     expect(plan.tasks.map((task) => task.deadlines.map((deadline) => deadline.due))).toEqual([['2024-12-31', '2025-06-30'], ['2025-12-31'], ['2026-12-31'], ['2024-12-31']]);
     expect(plan.tasks.map((task) => task.recurring.map((duty) => duty.every))).toEqual([[], ['quarter'], [], ['year']]);
+  });
+});
+
+describe('structure decides which level holds the tasks', () => {
+  it('takes tasks numbered 1. 2. … running on across （一）（二） sub-headings, not the sub-headings', () => {
+    const text = [
+      '关于推进某项工程的实施意见',
+      '　　一、总体目标',
+      '　　1.目标。2012年起5年内完成。',
+      '　　二、实施行动计划',
+      '　　（一）产业提升行动计划。实施如下重点项目：',
+      '　　2.紧缺人才开发项目。5年内引进1万名人才。（牵头单位：市发展改革委，配合单位：市财政局、市商务局，各区、县级市）',
+      '　　3.企业家培养项目。选拔100名后备人才。（牵头单位：市委组织部，配合单位：市国资委）',
+      '　　（二）科技创新行动计划。实施如下重点项目：',
+      '　　4.百人计划项目。引进200名领军人才。（牵头单位：市委组织部）',
+    ].join('\n');
+    const plan = parsePlanText(text, { document: 'gz.txt' });
+    expect(plan.tasks.map((t) => [t.number, t.section, t.title])).toEqual([
+      [2, '（一）产业提升行动计划', '紧缺人才开发项目'],
+      [3, '（一）产业提升行动计划', '企业家培养项目'],
+      [4, '（二）科技创新行动计划', '百人计划项目'],
+    ]);
+    expect(plan.tasks[0].unitsResolved).toEqual(['市发展改革委', '市财政局', '市商务局', '各区', '县级市']);
+    expect(plan.tasks[0].deadlines).toMatchObject([{ due: '2016-12-31', relative: true }]);
+  });
+
+  it('gives （一） tasks under 一、 headings their heading as section, and keeps a closing paragraph out of the last task', () => {
+    const text = [
+      '某县养老服务行动方案（2024—2026年）',
+      '二、完善服务网络',
+      '（一）建设服务中心。2025年底前建成。（责任单位：县民政局）',
+      '三、提升机构能力',
+      '（一）推进机构改革。（责任单位：县民政局、县财政局）',
+      '本方案自印发之日起施行，有效期至2026年12月31日。',
+    ].join('\n');
+    const plan = parsePlanText(text, { document: 'county.txt' });
+    expect(plan.tasks.map((t) => [t.label, t.section])).toEqual([
+      ['（一）', '二、完善服务网络'],
+      ['（一）', '三、提升机构能力'],
+    ]);
+    expect(plan.tasks[1].deadlines).toEqual([]);
+    expect(plan.tasks[1].responsibleRaw).toBe('县民政局、县财政局');
+  });
+
+  it('takes the tasks from the attachment when the body lists none', () => {
+    const text = [
+      '某市考评办法',
+      '一、考评对象',
+      '各部门。',
+      '附件：某市考评指标',
+      '一、政务服务',
+      '1．开通全程网办。（6月底完成，牵头考核单位：市审批服务局）',
+      '2．升级热线。（持续推进，牵头考核单位：市政府办公室、市公安局）',
+    ].join('\n');
+    const plan = parsePlanText(text, { document: 'kp.txt' });
+    expect(plan.tasks.map((t) => [t.number, t.lead, t.deadlines.map((d) => d.due)])).toEqual([
+      [1, ['市审批服务局'], []],
+      [2, ['市政府办公室', '市公安局'], []],
+    ]);
+  });
+
+  it('rates a numbered item without a clause among clause-bearing ones lower, and says why', () => {
+    const text = ['某市行动方案', '二、重点任务', '1.甲项工作。（责任单位：市财政局）', '2.乙项工作。推进乙项改革试点。', '3.丙项工作。（责任单位：市民政局）'].join('\n');
+    const plan = parsePlanText(text, { document: 'c.txt' });
+    expect(plan.tasks.map((t) => t.number)).toEqual([1, 2, 3]);
+    expect(plan.tasks[1].confidence!).toBeLessThan(plan.tasks[0].confidence!);
+    expect(plan.tasks[1].reason).toContain('缺责任条款');
   });
 });

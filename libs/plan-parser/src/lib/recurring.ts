@@ -4,7 +4,7 @@ import { RecurringDuty } from './types';
  * Recurring duties need an explicit 每 + period: 每年, 每年度, 每2年, 每两年, 每季度,
  * 每半年, 每月, 每周, 每天. 每万人口 / 每个乡镇 are not periods.
  */
-const EVERY = /每(?:隔)?\s?(\d{1,2}|[一二两三四五六七八九十]{1,2})?\s?个?\s?(年度|年|季度|季|半年|月|周|星期|旬|日|天)/g;
+const EVERY = /每(?:隔)?\s?(\d{1,2}|[一二两三四五六七八九十]{1,2})?\s?个?\s?(学年|年度|年|季度|季|半年|月|周|星期|旬|日|天)/g;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const MAX_CLAUSE = 300;
 
@@ -12,6 +12,7 @@ function unitName(u: string): { base: string; months?: number } {
   switch (u) {
     case '年':
     case '年度':
+    case '学年':
       return { base: 'year' };
     case '季度':
     case '季':
@@ -37,8 +38,8 @@ function parseCount(s: string | undefined): number {
   return CN_NUM[s] ?? 1;
 }
 
-export function findRecurring(text: string): RecurringDuty[] {
-  const out: RecurringDuty[] = [];
+export function findRecurring(text: string): Array<RecurringDuty & { at: number }> {
+  const out: Array<RecurringDuty & { at: number }> = [];
   EVERY.lastIndex = 0;
   for (let m = EVERY.exec(text); m; m = EVERY.exec(text)) {
     const n = parseCount(m[1]);
@@ -48,7 +49,7 @@ export function findRecurring(text: string): RecurringDuty[] {
     let end = m.index;
     const limit = Math.min(text.length, m.index + MAX_CLAUSE);
     while (end < limit && !'。；;\n'.includes(text[end])) end++;
-    out.push({ every, text: text.slice(m.index, end).trim() });
+    out.push({ every, text: text.slice(m.index, end).trim(), at: m.index });
   }
   return out;
 }

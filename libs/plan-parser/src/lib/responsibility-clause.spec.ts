@@ -1,4 +1,4 @@
-import { findTrailingClause, parseResponsibility } from './responsibility-clause';
+import { findClauses, findTrailingClause, parseResponsibility } from './responsibility-clause';
 
 describe('responsibility clauses', () => {
   it('reads （责任单位：…） with a default-implementer sentence', () => {
@@ -36,5 +36,49 @@ describe('responsibility clauses', () => {
     expect(findTrailingClause('正文（以上指标如遇国家或省调整，按新标准执行）')).toBeNull();
     expect(findTrailingClause('正文（2022版）')).toBeNull();
     expect(findTrailingClause('正文）））（市财政局')).toBeNull();
+  });
+});
+
+describe('clauses by structure', () => {
+  it('reads clauses in 〔〕 and 【】 brackets, labelled or not', () => {
+    expect(findTrailingClause('正文。〔责任单位：市民政局、市商务局〕')?.raw).toBe('市民政局、市商务局');
+    const c = findTrailingClause('正文。【牵头单位：县教育局；配合单位：县财政局、县人社局】');
+    const r = parseResponsibility(c!.raw, 'first');
+    expect(r.lead).toEqual(['县教育局']);
+    expect(r.supporting).toEqual(['县财政局', '县人社局']);
+  });
+
+  it('reads a comma (not a semicolon) before 配合单位, and keeps 县级市 and 各区 as printed', () => {
+    const r = parseResponsibility('牵头单位：市发展改革委，配合单位：市财政局、市商务局，各区、县级市', 'first');
+    expect(r.units).toEqual(['市发展改革委', '市财政局', '市商务局', '各区', '县级市']);
+    expect(r.unitsResolved).toEqual(r.units);
+    expect(r.lead).toEqual(['市发展改革委']);
+    expect(r.supporting).toEqual(['市财政局', '市商务局', '各区', '县级市']);
+  });
+
+  it('keeps bracketed names whole and drops boilerplate (列第一位的为牵头单位、下同、等相关部门、按职责分工负责)', () => {
+    const r = parseResponsibility('市卫生健康委、市民政局，各县〔市、区〕人民政府；列第一位的为牵头单位，下同', 'first');
+    expect(r.units).toEqual(['市卫生健康委', '市民政局', '各县〔市、区〕人民政府']);
+    expect(parseResponsibility('市民政局、市卫生健康委等相关部门', 'first').units).toEqual(['市民政局', '市卫生健康委']);
+    expect(parseResponsibility('市民政局、市财政局，按职责分工负责', 'first').units).toEqual(['市民政局', '市财政局']);
+  });
+
+  it('separates a deadline written inside the clause from its units', () => {
+    const c = findTrailingClause('推动热线升级。（0.5分）（6月底完成，牵头考核单位：市政府办公室、市公安局）');
+    const r = parseResponsibility(c!.raw, 'first');
+    expect(r.units).toEqual(['市政府办公室', '市公安局']);
+    expect(r.lead).toEqual(['市政府办公室', '市公安局']);
+    expect(r.preamble).toBe('6月底完成');
+  });
+
+  it('finds several clauses in one task, but not asides in brackets', () => {
+    const all = findClauses('建立清单。（合肥海关负责）巩固传统产品（含纺织服装）出口优势。（省商务厅牵头，合肥海关配合）');
+    expect(all.map((x) => [x.raw, x.trailing])).toEqual([
+      ['合肥海关负责', false],
+      ['省商务厅牵头，合肥海关配合', true],
+    ]);
+    const r = parseResponsibility('省十大新兴产业推进组工作专班牵头单位牵头，省十大新兴产业推进组工作专班成员单位按职责分工配合', 'first');
+    expect(r.lead).toEqual(['省十大新兴产业推进组工作专班牵头单位']);
+    expect(r.units).toHaveLength(2);
   });
 });

@@ -32,6 +32,16 @@ export function findReviewMechanisms(text: string): string[] {
   return out;
 }
 
+/** Review mechanisms named inside tasks: only assessment / supervision ones (not 会商 / 协调). */
+const STRONG_REVIEW = /[\u4e00-\u9fa5、“”]{0,16}(?:考核|考评|督查|督导|评估|通报)(?:机制|制度|体系)/g;
+
+export function findStrongReviewMechanisms(text: string): string[] {
+  const out: string[] = [];
+  STRONG_REVIEW.lastIndex = 0;
+  for (let m = STRONG_REVIEW.exec(text); m && out.length < 20; m = STRONG_REVIEW.exec(text)) if (!out.includes(m[0])) out.push(m[0]);
+  return out;
+}
+
 export function findSanctions(text: string): string[] {
   const out = new Set<string>();
   for (const s of sentences(text)) {

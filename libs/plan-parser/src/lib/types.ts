@@ -6,17 +6,32 @@ export interface ParseWarning {
   taskNumber?: number;
 }
 
+/** Where a value came from: a character range [start, end) in the text given to the parser, and its PDF page. */
+export interface SourceRange {
+  start: number;
+  end: number;
+  /** 1-based page, for text extracted from a PDF. */
+  page?: number;
+}
+
 export interface Deadline {
   /** ISO date (YYYY-MM-DD): last day of the period named. */
   due: string;
   /** The clause verbatim, from the date phrase to the next 。 or ；. */
   text: string;
+  /** Present (true) on periods counted from the issue date: 年内, 一年内, 三年内. */
+  relative?: true;
+  /** Always set by the parser; optional for plans built by hand (tests, older drafts). */
+  sourceRange?: SourceRange;
+  /** Why it was read as a deadline. */
+  reason?: string;
 }
 
 export interface RecurringDuty {
   /** "year", "2 years", "quarter", "month", "week", "day", "6 months"… */
   every: string;
   text: string;
+  sourceRange?: SourceRange;
 }
 
 /** A resolved unit with its directory match (null = unknown, kept and flagged). */
@@ -25,6 +40,23 @@ export interface UnitRef {
   canonical: string | null;
   unitId: string | null;
   kind: UnitKind | null;
+  /** Where the name (as printed) stands in the text. */
+  sourceRange?: SourceRange;
+}
+
+/** One responsibility clause of a task (a task may carry several, in mid-paragraph). */
+export interface TaskClause {
+  /** Clause content after any 责任单位：prefix. */
+  raw: string;
+  lead: string[];
+  units: string[];
+  unitsResolved: string[];
+  supporting: string[];
+  /** The clause closes the task (it is the one `responsibleRaw` comes from). */
+  trailing: boolean;
+  /** The clause with its brackets. */
+  sourceRange: SourceRange;
+  reason: string;
 }
 
 export interface PlanTask {
@@ -46,6 +78,15 @@ export interface PlanTask {
   recurring: RecurringDuty[];
   /** 1-based line number of the task's label in the normalized text. */
   line: number;
+  /** The task's text, label to last line. (The parser always sets the fields below; they are
+   *  optional for plans built by hand, e.g. in other libraries' tests.) */
+  sourceRange?: SourceRange;
+  /** Every responsibility clause of the task, in order (the trailing one included). */
+  clauses?: TaskClause[];
+  /** 0–1: how sure the parser is that this is a task with the right clause. */
+  confidence?: number;
+  /** Why it was taken as a task and how sure the parser is (Chinese). */
+  reason?: string;
 }
 
 export interface BreakdownCell {
@@ -54,6 +95,7 @@ export interface BreakdownCell {
   metric: string;
   year: number;
   value: number;
+  sourceRange?: SourceRange;
 }
 
 export interface DutyDivisionEntry {
@@ -106,4 +148,6 @@ export interface ParseOptions {
   document: string;
   /** Unit directory; the built-in generic one is used (and merged) when given. */
   directory?: UnitDirectory;
+  /** For text extracted from a PDF: the offset where each page begins (page 1 first). */
+  pageStarts?: number[];
 }

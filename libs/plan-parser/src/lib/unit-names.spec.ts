@@ -34,3 +34,16 @@ describe('unit names', () => {
     expect(inheritPrefixes(['省直有关单位', '财政厅'])).toEqual(['省直有关单位', '财政厅']);
   });
 });
+
+describe('unit names across layouts', () => {
+  it('splits outside 〔〕 too', () => {
+    expect(splitTopLevel('各县〔市、区〕人民政府、市财政局', '、')).toEqual(['各县〔市、区〕人民政府', '市财政局']);
+  });
+
+  it('gives a prefix only to abbreviated departments, never to full names', () => {
+    expect(inheritPrefixes(['省商务厅', '合肥海关', '人行合肥中心支行'])).toEqual(['省商务厅', '合肥海关', '人行合肥中心支行']);
+    expect(inheritPrefixes(['市工商局', '团市委'])).toEqual(['市工商局', '团市委']);
+    expect(inheritPrefixes(['县教育局', '发展改革局', '各乡镇人民政府'])).toEqual(['县教育局', '县发展改革局', '各乡镇人民政府']);
+    expect(inheritPrefixes(['市民政局', '滨江市医疗保障局', '卫生健康委'])).toEqual(['市民政局', '滨江市医疗保障局', '滨江市卫生健康委']);
+  });
+});

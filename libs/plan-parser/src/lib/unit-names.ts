@@ -5,26 +5,42 @@
  * "各区、县（市）政府" → 各区政府).
  */
 
-const OPEN = '（(【[《“';
-const CLOSE = '）)】]》”';
+const OPEN = '（(【[《“〔［';
+const CLOSE = '）)】]》”〕］';
 
 /** Split on any of `seps` outside brackets. Linear; unbalanced brackets are tolerated. */
 export function splitTopLevel(s: string, seps: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
-  for (const ch of s) {
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
     if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && seps.includes(ch)) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
+    else if (CLOSE.includes(ch)) depth = depth > 0 ? depth - 1 : 0;
+    else if (depth === 0 && seps.includes(ch)) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(s.slice(from));
   // Unbalanced brackets (a typo in the source): split as if there were none.
-  if (depth > 0) out.splice(0, out.length, ...s.split(new RegExp(`[${seps}]`)));
-  return out.map((x) => x.trim()).filter((x) => x.length > 0);
+  if (depth > 0) {
+    out.length = 0;
+    let f = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (seps.includes(s[i])) {
+        out.push(s.slice(f, i));
+        f = i + 1;
+      }
+    }
+    out.push(s.slice(f));
+  }
+  const trimmed: string[] = [];
+  for (const x of out) {
+    const t = x.trim();
+    if (t.length > 0) trimmed.push(t);
+  }
+  return trimmed;
 }
 
 const LEVEL = '省市县区旗州盟';
@@ -50,9 +66,9 @@ function levelRun(name: string, from: number): number {
       i++;
       continue;
     }
-    if ((c === '（' || c === '(') && i > from) {
-      const close = name.slice(i, i + 8).search(/[）)]/);
-      if (close > 1 && /^[（(][省市县区旗州盟、，,]{1,6}[）)]$/.test(name.slice(i, i + close + 1))) {
+    if ((c === '（' || c === '(' || c === '〔') && i > from) {
+      const close = name.slice(i, i + 8).search(/[）)〕]/);
+      if (close > 1 && /^[（(〔][省市县区旗州盟、，,]{1,6}[）)〕]$/.test(name.slice(i, i + close + 1))) {
         i += close + 1;
         continue;
       }
@@ -64,8 +80,12 @@ function levelRun(name: string, from: number): number {
   return i;
 }
 
+/** 团市委 / 团县委: the Youth League committee of that level, a unit name with no place prefix. */
+const YOUTH_LEAGUE = /^团[省市县区]委/;
+
 /** Split a unit name into its place prefix and body. */
 export function splitPlace(name: string): PlaceSplit {
+  if (YOUTH_LEAGUE.test(name)) return { place: '', body: name };
   let i = 0;
   if (name.startsWith('各级')) i = 2;
   else if (name.startsWith('各')) i = 1;
@@ -120,15 +140,29 @@ export function inheritPrefixes(fragments: string[]): string[] {
       lastPlace = s.place.replace(/^各级$/, '');
       continue;
     }
-    if (lastPlace && looksLikeUnit(s.body)) out[i] = lastPlace + s.body;
+    if (lastPlace && isBareDepartment(s.body)) out[i] = lastPlace + s.body;
   }
   return out;
 }
 
+/**
+ * Generic department stems: a fragment made of one of them and a department suffix
+ * (发展改革委, 编办, 审批服务局) is an abbreviation that takes the place of the unit before
+ * it; a name such as 合肥海关, 人行合肥中心支行 or 团市委 already is a full name.
+ */
+const DEPARTMENT_STEM =
+  /^(?:委|党委|政府|发展和?改革|发改|卫生健康|卫健|卫生|财政|人力资源和?社会保障|人社|医疗保障|医保|机构编制|编制|编|民政|教育|教体|公安|司法|自然资源|规划|国土|生态环境|环保|住房和?城乡建设|住房城乡建设|住建|建设|城乡建设|交通运输|交通|水利|水务|农业农村|农牧业?|农业|商务|文化|文旅|文化广电|广电|旅游|体育|应急管理|应急|审计|市场监督管理|市场监管|统计|数据|大数据|政务服务|政务数据|工业和?信息化|工信|经信|经济和信息化|科技|科学技术|退役军人|林业|林草|乡村振兴|疾病预防控制|疾控|中医药|药品监督管理|药监|城市管理|城管|综合执法|综合行政执法|税务|医改|审批服务|行政审批|金融|地方金融|国资|外办|外事|台办|侨办|信访|档案|人防|国动|气象|地震|粮食|能源|供销|邮政|通信管理|网信|宣传|组织|统战|政法|编委)/;
+const DEPARTMENT_SUFFIX = /(?:委员会|委|局|办|厅|部|署|中心|办公室|部门)$/;
+
+export function isBareDepartment(body: string): boolean {
+  if (/^(?:人民)?政府$|^党委$|^管委会$/.test(body)) return true;
+  return body.length >= 2 && body.length <= 14 && DEPARTMENT_STEM.test(body) && DEPARTMENT_SUFFIX.test(body);
+}
+
 const UNIT_SUFFIX =
-  /(?:委员会|管委会|委|局|办|厅|部|署|院|政府|党委|中心|办公室|公司|集团|银行|协会|学会|联合会|妇联|团委|总工会|工会|残联|科协|工商联|法院|检察院|军分区|支队|大队|队|所|站|社|馆|部门|单位|机构|街道|镇|乡|地|区|县|市|旗|办事处|分局|监管局|指挥部|领导小组)$/;
+  /(?:委员会|管委会|委|局|办|厅|部|署|院|政府|党委|中心|办公室|公司|集团|银行|支行|海关|协会|学会|联合会|妇联|团委|总工会|工会|残联|科协|工商联|贸促会|法院|检察院|军分区|支队|大队|队|所|站|社|馆|部门|单位|机构|企业|街道|镇|乡|地|区|县|市|旗|办事处|分局|监管局|指挥部|领导小组|工作组|专班)$/;
 
 export function looksLikeUnit(s: string): boolean {
-  const t = s.replace(/[（(][^（）()]{0,20}[）)]$/, '');
+  const t = s.replace(/[（(〔][^（）()〔〕]{0,20}[）)〕]$/, '');
   return t.length >= 2 && t.length <= 40 && UNIT_SUFFIX.test(t) && !/[。，；：！？\d%]/.test(t);
 }

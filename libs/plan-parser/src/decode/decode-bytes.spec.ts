@@ -1,5 +1,5 @@
 import { decodePlanBytes } from './decode-bytes';
-import { PlanParseError } from './errors';
+import { PlanParseError } from '../lib/errors';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const iconv = require('iconv-lite') as { encode(s: string, enc: string): Buffer };
