@@ -13,7 +13,7 @@ const router = createBrowserRouter(routes);
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <SessionProvider>
           <RouterProvider router={router} />
