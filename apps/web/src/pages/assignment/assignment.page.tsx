@@ -29,6 +29,13 @@ function actorName(actor: AssignmentDetail['events'][number]['actor']): string {
   return `${roleLabel(actor.role, actor.roleLabel)}${units}`;
 }
 
+/** The task as printed: its text, numbered with its label unless the text already starts with it. */
+function clauseText(task: { number: number; label: string | null; title: string; text?: string | null }): string {
+  const body = task.text ?? task.title;
+  const label = task.label ?? `${task.number}.`;
+  return body.trimStart().startsWith(label.trim()) ? body : `${label} ${body}`;
+}
+
 function PlanClause({ planId, taskNumber }: { planId: string; taskNumber: number | null }) {
   const task = useResource(() => (taskNumber === null ? Promise.resolve(null) : plansApi.task(planId, taskNumber)), `${planId}/${taskNumber}`);
   const plan = useResource(() => plansApi.get(planId), planId);
@@ -43,9 +50,7 @@ function PlanClause({ planId, taskNumber }: { planId: string; taskNumber: number
         <Typography.Text type="secondary">目标任务（来自方案的任务分解表）</Typography.Text>
       ) : task.data ? (
         <>
-          <div className="clause">
-            {task.data.label ?? `${task.data.number}.`} {task.data.text ?? task.data.title}
-          </div>
+          <div className="clause">{clauseText(task.data)}</div>
           {task.data.responsibleRaw ? <Typography.Paragraph style={{ marginTop: 8 }}>责任单位：{task.data.responsibleRaw}</Typography.Paragraph> : null}
         </>
       ) : (
@@ -227,6 +232,17 @@ export default function AssignmentPage() {
                         {formatDateTime(event.occurredAt)} · {actorName(event.actor)}
                       </Typography.Text>
                       {eventSummary(event) ? <div className="user-text">{eventSummary(event)}</div> : null}
+                      {/* A report's links are listed with the report; a closure request's here. */}
+                      {event.type !== 'progress_reported' && Array.isArray(event.payload.evidenceLinks) && event.payload.evidenceLinks.length ? (
+                        <div>
+                          佐证材料：
+                          {(event.payload.evidenceLinks as unknown[]).map((link, index) => (
+                            <span key={index} style={{ marginRight: 12, wordBreak: 'break-all' }}>
+                              <SafeLink href={String(link)} />
+                            </span>
+                          ))}
+                        </div>
+                      ) : null}
                     </div>
                   ),
                 }))}

@@ -15,10 +15,12 @@ import { EChart, type ChartOption } from './echart';
 const COLORS = { red: '#c62828', yellow: '#e0a800', green: '#2e7d32' };
 const TOP_UNITS = 15;
 const LADDER_ORDER = ['urge', 'supervise', 'bulletin', 'talk'];
+const LADDER_COLORS: Record<string, string> = { urge: '#e0a800', supervise: '#ef6c00', bulletin: '#c62828', talk: '#6a1b9a' };
 
 function stackedLights(categories: string[], rows: { red: number; yellow: number; green: number }[], horizontal: boolean): ChartOption {
   const series = (['red', 'yellow', 'green'] as const).map((light) => ({ name: lightLabel(light), type: 'bar', stack: 'lights', data: rows.map((row) => row[light]), itemStyle: { color: COLORS[light] }, emphasis: { focus: 'series' } }));
-  const categoryAxis = { type: 'category', data: categories, inverse: horizontal, axisLabel: { interval: 0, width: horizontal ? 110 : 60, overflow: 'truncate' } };
+  // Many regions side by side: slant their names rather than let them overlap.
+  const categoryAxis = { type: 'category', data: categories, inverse: horizontal, axisLabel: { interval: 0, width: horizontal ? 110 : 80, overflow: 'truncate', rotate: !horizontal && categories.length > 6 ? 35 : 0 } };
   const valueAxis = { type: 'value', minInterval: 1 };
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -42,18 +44,17 @@ function charts(data: DashboardData) {
         {
           type: 'pie',
           radius: ['40%', '68%'],
-          data: LADDER_ORDER.filter((level) => data.ladder[level]).map((level) => ({ name: escalationLabel(level), value: data.ladder[level] })),
+          data: LADDER_ORDER.filter((level) => data.ladder[level]).map((level) => ({ name: escalationLabel(level), value: data.ladder[level], itemStyle: { color: LADDER_COLORS[level] } })),
           label: { formatter: '{b}：{c}' },
         },
       ],
-      color: ['#e0a800', '#ef6c00', '#c62828', '#6a1b9a'],
     } as ChartOption,
     overdue: {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.overdueByMonth.map((row) => { const [year, month] = row.month.split('-'); return `${year}年${Number(month)}月`; }) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: '逾期未办结', type: 'line', data: data.overdueByMonth.map((row) => row.count), areaStyle: { opacity: 0.15 }, itemStyle: { color: COLORS.red }, smooth: true }],
+      series: [{ name: '逾期未办结', type: 'bar', barMaxWidth: 36, data: data.overdueByMonth.map((row) => row.count), itemStyle: { color: COLORS.red }, label: { show: true, position: 'top' } }],
     } as ChartOption,
   };
 }
@@ -145,7 +146,7 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} xl={12}>
               <Card title="逾期未办结任务（按原定期限月份）" size="small">
-                {data.data.overdueByMonth.length ? <EChart option={options.overdue} label="逾期未办结任务按期限月份的折线图" /> : <Typography.Text type="secondary">没有逾期未办结的任务</Typography.Text>}
+                {data.data.overdueByMonth.length ? <EChart option={options.overdue} label="逾期未办结任务按原定期限月份的柱状图" /> : <Typography.Text type="secondary">没有逾期未办结的任务</Typography.Text>}
               </Card>
             </Col>
             <Col xs={24}>

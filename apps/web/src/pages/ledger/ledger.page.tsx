@@ -52,9 +52,12 @@ export default function LedgerPage() {
   const regions = useResource(() => directoryApi.regions(), 'regions');
   const [exporting, setExporting] = useState<string | null>(null);
   const [textDraft, setTextDraft] = useState(query.text ?? '');
+  // On a phone the filters fold away behind one button (the search stays).
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const set = (change: Record<string, string | number | boolean | undefined | null>) => setParams(withLedgerParams(params, change));
   const { limit, offset, sort, ...filter } = query;
+  const activeFilters = Object.entries(filter).filter(([key, value]) => key !== 'text' && value !== undefined).length;
   const page = Math.floor(offset / limit) + 1;
 
   const unitOptions = staff
@@ -136,74 +139,85 @@ export default function LedgerPage() {
               onSearch={(value) => set({ text: value.trim() })}
             />
           </Col>
-          <Col xs={24} md={12} xl={8}>
-            <Select
-              aria-label="方案"
-              placeholder="全部方案"
-              allowClear
-              style={{ width: '100%' }}
-              value={filter.planId}
-              onChange={(value: string | undefined) => set({ planId: value, taskNumber: undefined })}
-              options={(plans.data?.items ?? []).filter((plan) => plan.status !== 'draft').map((plan) => ({ value: plan.id, label: plan.title }))}
-              loading={plans.loading}
-              showSearch
-              optionFilterProp="label"
-            />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <InputNumber aria-label="任务序号" placeholder="任务序号" min={1} precision={0} style={{ width: '100%' }} value={filter.taskNumber} onChange={(value) => set({ taskNumber: value ?? undefined })} />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: '100%' }} value={filter.status} onChange={(value: string | undefined) => set({ status: value })} options={ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))} />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              aria-label="责任单位"
-              placeholder="全部责任单位"
-              allowClear
-              style={{ width: '100%' }}
-              value={filter.unit}
-              onChange={(value: string | undefined) => set({ unit: value })}
-              options={unitOptions}
-              showSearch
-              optionFilterProp="label"
-            />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              aria-label="区域"
-              placeholder="全部区域"
-              allowClear
-              style={{ width: '100%' }}
-              value={filter.region}
-              onChange={(value: string | undefined) => set({ region: value })}
-              options={(regions.data?.items ?? []).filter((region) => (region.assignments ?? 1) > 0).map((region) => ({ value: region.name, label: region.name }))}
-              showSearch
-              optionFilterProp="label"
-            />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select aria-label="红黄绿灯" placeholder="全部灯色" allowClear style={{ width: '100%' }} value={filter.light} onChange={(value: string | undefined) => set({ light: value })} options={(['red', 'yellow', 'green', 'neutral'] as const).map((light) => ({ value: light, label: light === 'neutral' ? '无灯（已结束）' : LIGHT_LABELS[light] }))} />
-          </Col>
-          <Col xs={24} md={12} xl={8}>
-            <DatePicker.RangePicker
-              aria-label="期限范围"
-              style={{ width: '100%' }}
-              placeholder={['期限自', '期限至']}
-              format="YYYY年M月D日"
-              value={[filter.dueFrom ? dayjs(filter.dueFrom) : null, filter.dueTo ? dayjs(filter.dueTo) : null]}
-              allowEmpty={[true, true]}
-              onChange={(range) => set({ dueFrom: range?.[0]?.format('YYYY-MM-DD'), dueTo: range?.[1]?.format('YYYY-MM-DD') })}
-            />
-          </Col>
-          <Col xs={24} md={12} xl={8}>
-            <Space wrap>
-              <Checkbox checked={filter.overdue === true} onChange={(event) => set({ overdue: event.target.checked ? true : undefined })}>
-                仅看逾期
-              </Checkbox>
-              <Select aria-label="排序" value={sort} style={{ width: 150 }} onChange={(value: AssignmentSort) => set({ sort: value })} options={SORT_OPTIONS} />
-            </Space>
-          </Col>
+          {!screens.md ? (
+            <Col xs={24}>
+              <Button block onClick={() => setFiltersOpen((open) => !open)} aria-expanded={filtersOpen}>
+                {filtersOpen ? '收起筛选条件' : `筛选条件${activeFilters ? `（已选${activeFilters}项）` : ''}`}
+              </Button>
+            </Col>
+          ) : null}
+          {screens.md || filtersOpen ? (
+            <>
+              <Col xs={24} md={12} xl={8}>
+                <Select
+                  aria-label="方案"
+                  placeholder="全部方案"
+                  allowClear
+                  style={{ width: '100%' }}
+                  value={filter.planId}
+                  onChange={(value: string | undefined) => set({ planId: value, taskNumber: undefined })}
+                  options={(plans.data?.items ?? []).filter((plan) => plan.status !== 'draft').map((plan) => ({ value: plan.id, label: plan.title }))}
+                  loading={plans.loading}
+                  showSearch
+                  optionFilterProp="label"
+                />
+              </Col>
+              <Col xs={12} md={6} xl={4}>
+                <InputNumber aria-label="任务序号" placeholder="任务序号" min={1} precision={0} style={{ width: '100%' }} value={filter.taskNumber} onChange={(value) => set({ taskNumber: value ?? undefined })} />
+              </Col>
+              <Col xs={12} md={6} xl={4}>
+                <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: '100%' }} value={filter.status} onChange={(value: string | undefined) => set({ status: value })} options={ASSIGNMENT_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))} />
+              </Col>
+              <Col xs={12} md={6} xl={4}>
+                <Select
+                  aria-label="责任单位"
+                  placeholder="全部责任单位"
+                  allowClear
+                  style={{ width: '100%' }}
+                  value={filter.unit}
+                  onChange={(value: string | undefined) => set({ unit: value })}
+                  options={unitOptions}
+                  showSearch
+                  optionFilterProp="label"
+                />
+              </Col>
+              <Col xs={12} md={6} xl={4}>
+                <Select
+                  aria-label="区域"
+                  placeholder="全部区域"
+                  allowClear
+                  style={{ width: '100%' }}
+                  value={filter.region}
+                  onChange={(value: string | undefined) => set({ region: value })}
+                  options={(regions.data?.items ?? []).filter((region) => (region.assignments ?? 1) > 0).map((region) => ({ value: region.name, label: region.name }))}
+                  showSearch
+                  optionFilterProp="label"
+                />
+              </Col>
+              <Col xs={12} md={6} xl={4}>
+                <Select aria-label="红黄绿灯" placeholder="全部灯色" allowClear style={{ width: '100%' }} value={filter.light} onChange={(value: string | undefined) => set({ light: value })} options={(['red', 'yellow', 'green', 'neutral'] as const).map((light) => ({ value: light, label: light === 'neutral' ? '无灯（已结束）' : LIGHT_LABELS[light] }))} />
+              </Col>
+              <Col xs={24} md={12} xl={8}>
+                <DatePicker.RangePicker
+                  aria-label="期限范围"
+                  style={{ width: '100%' }}
+                  placeholder={['期限自', '期限至']}
+                  format="YYYY年M月D日"
+                  value={[filter.dueFrom ? dayjs(filter.dueFrom) : null, filter.dueTo ? dayjs(filter.dueTo) : null]}
+                  allowEmpty={[true, true]}
+                  onChange={(range) => set({ dueFrom: range?.[0]?.format('YYYY-MM-DD'), dueTo: range?.[1]?.format('YYYY-MM-DD') })}
+                />
+              </Col>
+              <Col xs={24} md={12} xl={8}>
+                <Space wrap>
+                  <Checkbox checked={filter.overdue === true} onChange={(event) => set({ overdue: event.target.checked ? true : undefined })}>
+                    仅看逾期
+                  </Checkbox>
+                  <Select aria-label="排序" value={sort} style={{ width: 150 }} onChange={(value: AssignmentSort) => set({ sort: value })} options={SORT_OPTIONS} />
+                </Space>
+              </Col>
+            </>
+          ) : null}
         </Row>
         <Space wrap style={{ marginTop: 12 }}>
           <Button

@@ -73,6 +73,8 @@ export default function PlanDraftPage() {
   const current = plan.data;
   const draft = current.status === 'draft';
   const gate = preview.data ? publishGate(preview.data, confirmProposals) : null;
+  const proposals = new Map<number, string[]>();
+  for (const item of preview.data?.proposed ?? []) if (item.taskNumber !== null) proposals.set(item.taskNumber, [...(proposals.get(item.taskNumber) ?? []), item.unitName]);
   const mayPublish = mayDoPlanAction(actor, 'publishPlan');
 
   const publish = async () => {
@@ -242,8 +244,10 @@ export default function PlanDraftPage() {
             {
               title: '责任单位',
               width: 280,
-              render: (_, task) =>
-                task.units.length ? (
+              render: (_, task) => {
+                const proposed = proposals.get(task.number) ?? [];
+                if (!task.units.length && !proposed.length) return <Typography.Text type="secondary">正文未写明</Typography.Text>;
+                return (
                   <Space wrap size={[4, 4]}>
                     {task.units.map((unit) => (
                       <Tag key={unit} color={task.lead.includes(unit) ? 'blue' : undefined}>
@@ -251,16 +255,28 @@ export default function PlanDraftPage() {
                         {task.lead.includes(unit) ? '（牵头）' : ''}
                       </Tag>
                     ))}
+                    {proposed.map((unit) => (
+                      <Tag key={`proposed-${unit}`} color="gold" title="从任务正文推定，发布前须确认">
+                        {unit}（推定）
+                      </Tag>
+                    ))}
                   </Space>
-                ) : (
-                  <Typography.Text type="danger">未识别</Typography.Text>
-                ),
+                );
+              },
             },
             {
               title: '期限',
               width: 200,
               render: (_, task) =>
-                task.deadlines.length ? task.deadlines.map((deadline, index) => <div key={index}>{formatDate(deadline.due)}</div>) : <Typography.Text type="secondary">无</Typography.Text>,
+                task.deadlines.length ? (
+                  [...new Set(task.deadlines.map((deadline) => deadline.due))].map((due) => (
+                    <div key={due} title={task.deadlines.filter((deadline) => deadline.due === due).map((deadline) => deadline.text).join('；')}>
+                      {formatDate(due)}
+                    </div>
+                  ))
+                ) : (
+                  <Typography.Text type="secondary">{draft ? '无（发布时须补）' : '按方案实施期'}</Typography.Text>
+                ),
             },
             ...(draft && mayReview
               ? [

@@ -1,7 +1,6 @@
 import { Badge, Button, Card, Col, Row, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { assignmentsApi, type AssignmentDetail, type AssignmentSummary } from '../../api/resources/assignments.api';
-import { escalationsApi, type EscalationItem } from '../../api/resources/escalations.api';
 import { inboxApi } from '../../api/resources/inbox.api';
 import { useLiveEvents } from '../../app/live-events';
 import { pendingExtension } from '../../shared/available-actions';
@@ -10,6 +9,7 @@ import { formatDate, formatDateTime } from '../../shared/format-date';
 import { ItemList } from '../../shared/item-list';
 import { LightTag } from '../../shared/status-tags';
 import { useResource } from '../../shared/use-resource';
+import { openTalkProposals, TalkProposals } from './talk-proposals';
 import { useActionDialog } from './use-action-dialog';
 
 const LIMIT = 50;
@@ -60,7 +60,7 @@ function QueueCard({ title, count, children, more }: { title: string; count: num
 export function CoordinatorWorkbench() {
   const closures = useResource((signal) => assignmentsApi.list({ status: 'closure_requested', sort: '-updatedAt', limit: LIMIT }, signal), 'closures');
   const extensions = useResource(extensionQueue, 'extensions');
-  const talks = useResource(() => escalationsApi.list({ level: 'talk_proposed', limit: LIMIT }), 'talks');
+  const talks = useResource(openTalkProposals, 'talks');
   const declined = useResource((signal) => assignmentsApi.list({ status: 'declined', sort: '-updatedAt', limit: LIMIT }, signal), 'declined');
   const reloadAll = () => [closures, extensions, talks, declined].forEach((resource) => resource.reload());
   useLiveEvents(reloadAll);
@@ -122,33 +122,9 @@ export function CoordinatorWorkbench() {
           </QueueCard>
         </Col>
         <Col xs={24} xl={12}>
-          <QueueCard title="约谈建议" count={talks.data?.total}>
+          <QueueCard title="约谈建议" count={talks.data?.length}>
             <Typography.Paragraph type="secondary">逾期任务经催办、督办、通报仍未办结，升级流程建议约谈</Typography.Paragraph>
-            <ErrorAlert error={talks.error} onRetry={talks.reload} />
-            <ItemList<EscalationItem>
-              label="约谈建议"
-              items={talks.data?.items ?? []}
-              itemKey={(item) => item.id}
-              render={(item) => (
-                <>
-                  <Link to={`/assignments/${item.assignmentId}`} style={{ fontWeight: 600 }}>
-                    {item.unitName}
-                  </Link>
-                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                    建议于{formatDateTime(item.occurredAt)}
-                  </Typography.Text>
-                  <div style={{ marginTop: 4 }}>
-                    <Space wrap>
-                      <Button size="small" danger type="primary" onClick={() => openAction({ id: item.assignmentId, unitName: item.unitName, taskTitle: null, dueDate: '' }, 'triggerTalk')}>
-                        约谈
-                      </Button>
-                      <Link to={`/assignments/${item.assignmentId}`}>查看任务</Link>
-                    </Space>
-                  </div>
-                </>
-              )}
-            />
-            {talks.data?.items.length === 0 ? <Typography.Text type="secondary">没有约谈建议</Typography.Text> : null}
+            <TalkProposals proposals={talks} onTalk={(target) => openAction(target, 'triggerTalk')} />
           </QueueCard>
         </Col>
         <Col xs={24} xl={12}>

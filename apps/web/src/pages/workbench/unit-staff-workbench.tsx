@@ -1,4 +1,4 @@
-import { Badge, Button, Space, Tabs, Typography } from 'antd';
+import { Button, Col, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { assignmentsApi, type AssignmentSummary, type HumanAction } from '../../api/resources/assignments.api';
@@ -42,12 +42,11 @@ export function UnitStaffWorkbench() {
       {label}
     </Button>
   );
-  const count = (total: number | undefined) => <Badge count={total ?? 0} showZero color={total ? '#c62828' : '#bfbfbf'} style={{ marginLeft: 6 }} />;
-
   const tabs = [
     {
       key: 'pending',
-      label: <span>待签收{count(pending.data?.total)}</span>,
+      label: '待签收',
+      count: pending.data?.total,
       children: (
         <>
           <ErrorAlert error={pending.error} onRetry={pending.reload} />
@@ -57,7 +56,8 @@ export function UnitStaffWorkbench() {
     },
     {
       key: 'report',
-      label: <span>待反馈{count(inProgress.data?.total)}</span>,
+      label: '待反馈',
+      count: inProgress.data?.total,
       children: (
         <>
           <ErrorAlert error={inProgress.error} onRetry={inProgress.reload} />
@@ -67,7 +67,8 @@ export function UnitStaffWorkbench() {
     },
     {
       key: 'returned',
-      label: <span>被退回{count(returned.data?.length)}</span>,
+      label: '被退回',
+      count: returned.data?.length,
       children: (
         <>
           <ErrorAlert error={returned.error} onRetry={returned.reload} />
@@ -77,7 +78,8 @@ export function UnitStaffWorkbench() {
     },
     {
       key: 'due-soon',
-      label: <span>即将到期{count(dueSoon.data?.total)}</span>,
+      label: '即将到期',
+      count: dueSoon.data?.total,
       children: (
         <>
           <Typography.Paragraph type="secondary">{DUE_SOON_DAYS}天内到期及已逾期的办理中任务</Typography.Paragraph>
@@ -90,7 +92,20 @@ export function UnitStaffWorkbench() {
 
   return (
     <>
-      <Tabs activeKey={tab} onChange={setTab} items={tabs} />
+      {/* Four queues as large buttons (a 2 × 2 grid on a phone), the chosen one listed below. */}
+      <Row gutter={[8, 8]} role="tablist" aria-label="待办" style={{ marginBottom: 12 }}>
+        {tabs.map((queue) => (
+          <Col xs={12} md={6} key={queue.key}>
+            <button type="button" role="tab" aria-selected={tab === queue.key} className={`queue-tile${tab === queue.key ? ' queue-tile-active' : ''}`} onClick={() => setTab(queue.key)}>
+              <span className="queue-tile-label">{queue.label}</span>
+              <span className={`queue-tile-count${queue.count ? ' queue-tile-due' : ''}`}>{queue.count ?? '…'}</span>
+            </button>
+          </Col>
+        ))}
+      </Row>
+      <div role="tabpanel" aria-label={tabs.find((queue) => queue.key === tab)?.label}>
+        {tabs.find((queue) => queue.key === tab)?.children}
+      </div>
       <Typography.Paragraph style={{ marginTop: 16 }}>
         <Link to="/ledger">查看本单位全部任务 →</Link>
       </Typography.Paragraph>

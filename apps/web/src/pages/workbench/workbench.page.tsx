@@ -13,7 +13,7 @@ export default function WorkbenchPage() {
     <div>
       <Typography.Title level={3} className="page-title">
         工作台
-        <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginLeft: 12 }}>
+        <Typography.Text type="secondary" className="page-subtitle">
           {user.displayName} · {roleLabel(user.role, user.roleLabel)}
           {user.unitIds.length ? ` · ${(user.unitNames ?? user.unitIds).join('、')}` : ''}
         </Typography.Text>
