@@ -94,7 +94,8 @@ export async function act(world: ConsoleWorld, headers: Record<string, string>, 
 /** The assignment's row in the read model once `ready` holds for it. */
 export async function assignmentRow(world: ConsoleWorld, id: string, what: string, ready: (row: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
   return eventually(what, async () => {
-    const [row] = await world.db.query('SELECT * FROM assignments WHERE id = $1', [id]);
+    // Dates as text (the driver would make JS Dates of them).
+    const [row] = await world.db.query('SELECT *, due_date::text AS due_date FROM assignments WHERE id = $1', [id]);
     return row && ready(row) ? (row as Record<string, unknown>) : undefined;
   }, 30_000);
 }
