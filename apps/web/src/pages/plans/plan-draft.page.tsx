@@ -60,13 +60,15 @@ export default function PlanDraftPage() {
   const [withdrawing, setWithdrawing] = useState(false);
   const [withdrawReason, setWithdrawReason] = useState('');
 
-  // While the rollout runs, look again every 2 s until it has published.
+  // After publishing (the rollout workflow marks the plan publishing, then published), look again every 2 s until it has.
+  const [awaitingRollout, setAwaitingRollout] = useState(false);
   const status = plan.data?.status;
+  const rolling = status === 'publishing' || (awaitingRollout && status === 'draft');
   useEffect(() => {
-    if (status !== 'publishing') return undefined;
+    if (!rolling) return undefined;
     const timer = setInterval(plan.reload, 2000);
     return () => clearInterval(timer);
-  }, [status, plan.reload]);
+  }, [rolling, plan.reload]);
 
   if (plan.loading && !plan.data) return <PageLoading />;
   if (!plan.data) return <ErrorAlert error={plan.error} onRetry={plan.reload} />;
@@ -84,6 +86,7 @@ export default function PlanDraftPage() {
       await plansApi.publish(id, { confirmProposals: confirmProposals || undefined, defaultDueDate: defaultDueDate?.format('YYYY-MM-DD') }, publishKey);
       message.success('已开始发布：正在为每个责任单位生成任务');
       setPublishKey(newIdempotencyKey());
+      setAwaitingRollout(true);
       plan.reload();
     } catch (caught) {
       setPublishError(caught instanceof Error ? caught : new Error(errorMessage(caught)));
@@ -124,7 +127,7 @@ export default function PlanDraftPage() {
             { key: 'created', label: '导入时间', children: formatDateTime(current.createdAt) },
           ]}
         />
-        {current.status === 'publishing' ? <Alert type="info" showIcon title="正在发布：为每项任务的每个责任单位生成任务并启动督办流程…" style={{ marginTop: 12 }} /> : null}
+        {rolling ? <Alert type="info" showIcon title="正在发布：为每项任务的每个责任单位生成任务并启动督办流程…" style={{ marginTop: 12 }} /> : null}
         {current.status === 'published' ? (
           <Space wrap style={{ marginTop: 12 }}>
             <Link to={`/ledger?planId=${current.id}`}>查看该方案的任务台账 →</Link>
@@ -137,7 +140,7 @@ export default function PlanDraftPage() {
         ) : null}
       </Card>
 
-      {draft && mayReview ? (
+      {draft && mayReview && !rolling ? (
         <Card title="发布前核对" style={{ marginTop: 16 }}>
           <ErrorAlert error={preview.error} onRetry={preview.reload} />
           {preview.data && gate ? (
