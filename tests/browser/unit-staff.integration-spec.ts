@@ -33,7 +33,7 @@ describe('web console: unit staff on a phone', () => {
   it('accepts a task from the workbench, reports progress with an evidence link, and requests closure', async () => {
     const id = await world.assignmentOf(world.onTimePlanId, STAFF_UNIT, 1);
     await signInThroughPage(page, STAFF.username, STAFF.password);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
 
     // 待签收: three tasks of the on-time plan and two of the overdue one, 签收 one click away.
     const card = page.locator('.assignment-card').filter({ hasText: '任务1：合成任务1' });
@@ -61,7 +61,7 @@ describe('web console: unit staff on a phone', () => {
     // The detail page shows the report with its link, then 申请办结.
     await page.goto(`/assignments/${id}`);
     await page.getByRole('link', { name: 'https://example.gov.cn/evidence/platform.pdf' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
     await page.getByRole('button', { name: '申请办结' }).click();
     await page.getByRole('dialog').getByLabel('办结情况说明').fill('平台已上线运行，覆盖全市');
     await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
@@ -80,7 +80,7 @@ describe('web console: unit staff on a phone', () => {
     await page.getByText('<img src=x onerror="window.__owned=1">进展', { exact: true }).waitFor();
     expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
     expect(await page.getByText('javascript:window.__owned=2').count()).toBe(1);
-    expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+    expect(await page.evaluate<unknown>('window.__owned')).toBeUndefined();
   });
 
   it('signs out cleanly: the session is gone and the pages ask to sign in again', async () => {
@@ -88,7 +88,7 @@ describe('web console: unit staff on a phone', () => {
     await page.getByRole('button', { name: '用户菜单' }).click();
     await page.getByText('退出登录').click();
     await page.waitForURL('**/login');
-    expect(await page.evaluate(() => localStorage.getItem('duban.session'))).toBeNull();
+    expect(await page.evaluate<string | null>("localStorage.getItem('duban.session')")).toBeNull();
     await page.goto('/inbox');
     await page.waitForURL(/\/login\?next=%2Finbox/);
   });

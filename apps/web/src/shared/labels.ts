@@ -4,6 +4,7 @@ import {
   ESCALATION_LEVEL_LABELS,
   EVENT_LABELS,
   LIGHT_LABELS,
+  PLAN_STATUS_LABELS,
   RESPONSIBILITY_LABELS,
   ROLE_LABELS,
 } from '@duban/domain';
@@ -35,13 +36,6 @@ export function escalationLabel(code: string | null | undefined, given?: string)
   return lookup(ESCALATION_LEVEL_LABELS, code, given);
 }
 
-/** Plan statuses (draft → publishing → published, or withdrawn). */
-const PLAN_STATUS_LABELS: Readonly<Record<string, string>> = {
-  draft: '草稿',
-  publishing: '发布中',
-  published: '已发布',
-  withdrawn: '已撤回',
-};
 export const planStatusLabel = (code: string, given?: string) => lookup(PLAN_STATUS_LABELS, code, given);
 
 export const ESCALATION_SOURCE_LABELS: Readonly<Record<string, string>> = {
