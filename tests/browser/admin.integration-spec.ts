@@ -11,16 +11,43 @@ function planDocument(tag: string): Buffer {
   );
 }
 
-/** Administrator: import a plan document, see why it cannot be published yet, fix the task, publish. */
+/**
+ * Administrator: import a plan document, see why it cannot be published yet, fix
+ * the task, publish. Access tokens live 4 s here, so the console refreshes them all along.
+ */
 describe('web console: administrator', () => {
   let world: ConsoleWorld;
+  const savedTtl = process.env.JWT_ACCESS_TTL;
 
   beforeAll(async () => {
+    process.env.JWT_ACCESS_TTL = '4s';
     world = await startConsoleWorld('browser-admin');
   });
 
   afterAll(async () => {
     await world?.stop();
+    if (savedTtl === undefined) delete process.env.JWT_ACCESS_TTL;
+    else process.env.JWT_ACCESS_TTL = savedTtl;
+  });
+
+  it('keeps a session past its access token, refreshing once for two tabs (a replayed refresh token would end it)', async () => {
+    const { context, page, problems } = await newPage(world.browser, world.baseUrl, DESKTOP);
+    await signInThroughPage(page, 'admin', 'admin123');
+    const first = JSON.parse((await page.evaluate<string | null>("localStorage.getItem('duban.session')")) ?? '{}') as { refreshToken?: string };
+    const second = await context.newPage();
+    for (let round = 0; round < 2; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 4500));
+      // Both tabs find the token expired at the same moment.
+      await Promise.all([page.goto('/admin/users'), second.goto('/inbox')]);
+      await Promise.all([page.getByRole('cell', { name: 'coordinator', exact: true }).waitFor(), second.getByRole('heading', { name: '消息' }).waitFor()]);
+      expect(page.url()).toContain('/admin/users');
+      expect(second.url()).toContain('/inbox');
+    }
+    const after = JSON.parse((await page.evaluate<string | null>("localStorage.getItem('duban.session')")) ?? '{}') as { refreshToken?: string };
+    expect(after.refreshToken).toBeDefined();
+    expect(after.refreshToken).not.toBe(first.refreshToken);
+    expect(problems.errors).toEqual([]);
+    await context.close();
   });
 
   it("imports a plan, is shown the gate's reason, edits the task's deadline and publishes", async () => {

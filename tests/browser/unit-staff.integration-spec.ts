@@ -92,4 +92,24 @@ describe('web console: unit staff on a phone', () => {
     await page.goto('/inbox');
     await page.waitForURL(/\/login\?next=%2Finbox/);
   });
+
+  it('works from the keyboard alone: sign in, skip to the content, open a queue', async () => {
+    await page.goto('/login');
+    await page.keyboard.type(STAFF.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(STAFF.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /工作台/ }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('跳到主要内容');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('main');
+    // Tab on to the 待反馈 queue and open it with Enter.
+    for (let presses = 0; presses < 20; presses += 1) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate<string | undefined>('document.activeElement?.textContent'))?.startsWith('待反馈')) break;
+    }
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('tab', { name: /待反馈/ }).getAttribute('aria-selected')).toBe('true');
+  });
 });

@@ -14,6 +14,8 @@ export interface Session {
   readonly accessToken: string;
   /** Epoch ms. */
   readonly accessExpiresAt: number;
+  /** The access token's lifetime (ms), for when to refresh it. */
+  readonly accessLifetimeMs: number;
   readonly refreshToken: string;
   readonly user: SessionUser;
 }
@@ -26,8 +28,13 @@ interface TokenPair {
 }
 
 const STORAGE_KEY = 'duban.session';
-/** Refresh this long before the access token expires (clock skew, slow requests). */
+/** Refresh this long before the access token expires (clock skew, slow requests), at most a quarter of its life. */
 const REFRESH_MARGIN_MS = 60_000;
+
+function refreshDue(session: Session): boolean {
+  const margin = Math.min(REFRESH_MARGIN_MS, (session.accessLifetimeMs || 0) / 4);
+  return session.accessExpiresAt - margin <= Date.now();
+}
 const LOCK_NAME = 'duban.session.refresh';
 
 type Listener = (session: Session | null, reason?: SignOutReason) => void;
@@ -54,7 +61,7 @@ function write(session: Session | null, reason?: SignOutReason): void {
 }
 
 function fromPair(pair: TokenPair): Session {
-  return { accessToken: pair.accessToken, accessExpiresAt: Date.now() + pair.expiresIn * 1000, refreshToken: pair.refreshToken, user: pair.user };
+  return { accessToken: pair.accessToken, accessExpiresAt: Date.now() + pair.expiresIn * 1000, accessLifetimeMs: pair.expiresIn * 1000, refreshToken: pair.refreshToken, user: pair.user };
 }
 
 async function postJson(path: string, body: unknown): Promise<Response> {
@@ -100,7 +107,7 @@ export const sessionStore = {
   async accessToken(): Promise<string | null> {
     const session = read();
     if (!session) return null;
-    if (session.accessExpiresAt - REFRESH_MARGIN_MS > Date.now()) return session.accessToken;
+    if (!refreshDue(session)) return session.accessToken;
     return (await this.refresh(session.accessToken))?.accessToken ?? null;
   },
 
@@ -113,7 +120,7 @@ export const sessionStore = {
     refreshing ??= withRefreshLock(async () => {
       const session = read();
       if (!session) return null;
-      if (session.accessToken !== staleAccessToken && session.accessExpiresAt - REFRESH_MARGIN_MS > Date.now()) return session;
+      if (session.accessToken !== staleAccessToken && !refreshDue(session)) return session;
       const response = await postJson('/auth/refresh', { refreshToken: session.refreshToken });
       if (response.status === 401 || response.status === 400) {
         write(null, 'expired');

@@ -1,31 +1,22 @@
 import { App, Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../api/api-error';
 import { usersApi } from '../../api/resources/users.api';
 import { useSession } from '../../app/session-context';
+import { useSubmission } from '../../shared/use-submission';
 
 /** 修改密码: ends every session, so the user signs in again with the new password. */
 export default function PasswordPage() {
   const { signOut } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { submitting: saving, error, run } = useSubmission();
 
   const submit = async (values: { currentPassword: string; newPassword: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await usersApi.changePassword(values.currentPassword, values.newPassword);
-      message.success('密码已修改，请用新密码重新登录');
-      await signOut();
-      void navigate('/login', { replace: true });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
+    const changed = await run(() => usersApi.changePassword(values.currentPassword, values.newPassword).then(() => undefined));
+    if (!changed) return;
+    message.success('密码已修改，请用新密码重新登录');
+    await signOut();
+    void navigate('/login', { replace: true });
   };
 
   return (

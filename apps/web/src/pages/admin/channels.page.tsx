@@ -1,12 +1,12 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Card, Empty, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { channelsApi, CHANNEL_KINDS, type ChannelKind, type UnitChannel } from '../../api/resources/channels.api';
 import { directoryApi } from '../../api/resources/directory.api';
 import { ErrorAlert } from '../../shared/error-alert';
 import { safeHttpUrl } from '../../shared/safe-url';
 import { useResource } from '../../shared/use-resource';
+import { useSubmission } from '../../shared/use-submission';
 
 const KIND_LABELS: Record<ChannelKind, string> = { webhook: 'Webhook（签名回调）', dingtalk: '钉钉群机器人', wecom: '企业微信群机器人', email: '电子邮件' };
 const MASK = '***';
@@ -46,26 +46,18 @@ export default function ChannelsPage() {
   const [unit, setUnit] = useState<string | undefined>(undefined);
   const channels = useResource(() => (unit ? channelsApi.list(unit) : Promise.resolve([])), unit ?? '');
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { submitting: saving, error, run } = useSubmission();
   const [form] = Form.useForm<{ channels: ChannelValues[] }>();
   const options = useMemo(() => (units.data?.items ?? []).map((item) => ({ value: item.id && item.id.length === 36 ? item.id : item.name, label: item.name })), [units.data]);
 
   const save = async () => {
     if (!unit) return;
     const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await channelsApi.replace(unit, (values.channels ?? []).map(toChannel));
-      message.success('通知渠道已保存');
-      setEditing(false);
-      channels.reload();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
+    const saved = await run(() => channelsApi.replace(unit, (values.channels ?? []).map(toChannel)).then(() => undefined));
+    if (!saved) return;
+    message.success('通知渠道已保存');
+    setEditing(false);
+    channels.reload();
   };
 
   return (

@@ -2,13 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Role } from '@duban/domain';
-import { errorMessage } from '../../api/api-error';
 import { directoryApi } from '../../api/resources/directory.api';
 import { usersApi, type UserView } from '../../api/resources/users.api';
 import { ErrorAlert } from '../../shared/error-alert';
 import { formatDateTime } from '../../shared/format-date';
 import { roleLabel } from '../../shared/labels';
 import { useResource } from '../../shared/use-resource';
+import { useSubmission } from '../../shared/use-submission';
 
 const HUMAN_ROLES: readonly Role[] = ['unit_staff', 'supervisor', 'coordinator', 'admin'];
 
@@ -23,29 +23,22 @@ interface Values {
 
 function UserDialog({ user, onClose, onSaved }: { user: UserView | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { submitting: saving, error, run } = useSubmission();
   const units = useResource(() => directoryApi.units(), 'units');
   const options = useMemo(() => (units.data?.items ?? []).map((unit) => ({ value: unit.id && unit.id.length === 36 ? unit.id : unit.name, label: unit.name })), [units.data]);
   const role = Form.useWatch('role', form) ?? user?.role;
 
   const save = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    const saved = await run(async () => {
       const unitIds = values.role === 'unit_staff' ? values.unitIds : [];
       if (user) {
         await usersApi.update(user.id, { displayName: values.displayName.trim(), role: values.role, unitIds, disabled: values.disabled, ...(values.password ? { password: values.password } : {}) });
       } else {
         await usersApi.create({ username: values.username!.trim().toLowerCase(), displayName: values.displayName.trim(), role: values.role, unitIds, password: values.password! });
       }
-      onSaved();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
+    });
+    if (saved) onSaved();
   };
 
   return (

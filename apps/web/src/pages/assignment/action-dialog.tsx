@@ -2,7 +2,6 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { newIdempotencyKey } from '../../api/api-client';
 import { assignmentsApi, type HumanAction } from '../../api/resources/assignments.api';
 import { directoryApi } from '../../api/resources/directory.api';
@@ -10,6 +9,7 @@ import { formatDate } from '../../shared/format-date';
 import { commandLabel } from '../../shared/labels';
 import { safeHttpUrl } from '../../shared/safe-url';
 import { useResource } from '../../shared/use-resource';
+import { useSubmission } from '../../shared/use-submission';
 
 /** What a dialog needs to know about the assignment it acts on. */
 export interface ActionTarget {
@@ -240,8 +240,7 @@ function Fields({ action, target }: { action: HumanAction; target: ActionTarget 
 export function ActionDialog({ action, target, onClose, onDone }: { action: HumanAction | null; target: ActionTarget; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { submitting, error, run } = useSubmission();
   // One key per opened dialog: a double click or a retry after a dropped answer acts once.
   const [key, setKey] = useState(newIdempotencyKey);
   if (!action) return null;
@@ -249,19 +248,12 @@ export function ActionDialog({ action, target, onClose, onDone }: { action: Huma
 
   const submit = async () => {
     const values = await form.validateFields();
-    setSubmitting(true);
-    setError(null);
-    try {
-      await assignmentsApi.act(target.id, action, actionBody(action, values), key);
-      message.success(`${title}：已提交`);
-      form.resetFields();
-      setKey(newIdempotencyKey());
-      onDone();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSubmitting(false);
-    }
+    const done = await run(() => assignmentsApi.act(target.id, action, actionBody(action, values), key).then(() => undefined));
+    if (!done) return;
+    message.success(`${title}：已提交`);
+    form.resetFields();
+    setKey(newIdempotencyKey());
+    onDone();
   };
 
   return (

@@ -2,11 +2,11 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { newIdempotencyKey } from '../../api/api-client';
 import { directoryApi } from '../../api/resources/directory.api';
 import { plansApi, type PlanTask } from '../../api/resources/plans.api';
 import { useResource } from '../../shared/use-resource';
+import { useSubmission } from '../../shared/use-submission';
 
 interface Values {
   units: string[];
@@ -17,8 +17,7 @@ interface Values {
 /** Edits one draft task: its responsible units, the lead units among them, its deadlines. */
 export function TaskEditDialog({ planId, task, onClose, onSaved }: { planId: string; task: PlanTask; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { submitting: saving, error, run } = useSubmission();
   const [key] = useState(newIdempotencyKey);
   const units = useResource(() => directoryApi.units(), 'units');
   const unitOptions = useMemo(() => {
@@ -29,9 +28,7 @@ export function TaskEditDialog({ planId, task, onClose, onSaved }: { planId: str
 
   const save = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
+    const saved = await run(async () => {
       await plansApi.editTask(
         planId,
         task.number,
@@ -42,12 +39,8 @@ export function TaskEditDialog({ planId, task, onClose, onSaved }: { planId: str
         },
         key,
       );
-      onSaved();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setSaving(false);
-    }
+    });
+    if (saved) onSaved();
   };
 
   return (
