@@ -21,7 +21,7 @@ describe('web console: administrator', () => {
 
   beforeAll(async () => {
     process.env.JWT_ACCESS_TTL = '4s';
-    world = await startConsoleWorld('browser-admin');
+    world = await startConsoleWorld('browser-admin', '丙');
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/duban-harness';
 import { DESKTOP, newPage, signInThroughPage } from './support/browser';
-import { act, assignmentRow, OTHER_UNIT, startConsoleWorld, STAFF, STAFF_UNIT, type ConsoleWorld } from './support/console-world';
+import { act, assignmentRow, startConsoleWorld, type ConsoleWorld } from './support/console-world';
 
 /**
  * Coordinator: approve one closure, return one with a reason, approve an extension,
@@ -22,17 +22,17 @@ describe('web console: coordinator and supervisor', () => {
   }
 
   beforeAll(async () => {
-    world = await startConsoleWorld('browser-oversight');
-    const staff = await world.headersOf(STAFF.username, STAFF.password);
-    ids.approve = await world.assignmentOf(world.onTimePlanId, STAFF_UNIT, 1);
-    ids.reject = await world.assignmentOf(world.onTimePlanId, STAFF_UNIT, 2);
-    ids.extend = await world.assignmentOf(world.onTimePlanId, STAFF_UNIT, 3);
-    ids.talk = await world.assignmentOf(world.overduePlanId, OTHER_UNIT, 1);
+    world = await startConsoleWorld('browser-oversight', '乙');
+    const staff = await world.headersOf(world.staff.username, world.staff.password);
+    ids.approve = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 1);
+    ids.reject = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 2);
+    ids.extend = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 3);
+    ids.talk = await world.assignmentOf(world.overduePlanId, world.otherUnit, 1);
     for (const id of [ids.approve, ids.reject, ids.extend]) await act(world, staff, id, 'accept');
     await act(world, staff, ids.approve, 'request-closure', { summary: '任务一已完成' });
     await act(world, staff, ids.reject, 'request-closure', { summary: '任务二已完成' });
     await act(world, staff, ids.extend, 'request-extension', { newDueDate: '2028-06-30', reason: '资金下达推迟' });
-    await eventually('the ladder to propose a 约谈 for 市第2局', async () => {
+    await eventually('the ladder to propose a 约谈 for the other unit', async () => {
       const [row] = await world.db.query("SELECT 1 FROM escalations WHERE assignment_id = $1 AND level = 'talk_proposed'", [ids.talk]);
       return row ? true : undefined;
     }, 60_000);
@@ -49,13 +49,13 @@ describe('web console: coordinator and supervisor', () => {
   it('coordinator: approves one closure, returns one with a reason, approves an extension and holds a 约谈', async () => {
     const page = await signedIn('coordinator', 'coordinator123');
     const closures = page.getByRole('list', { name: '办结待审核' });
-    await closures.locator('li').filter({ hasText: '任务1：合成任务1' }).getByRole('button', { name: '审核通过' }).click();
+    await closures.locator('li').filter({ hasText: `任务1：${world.taskPrefix}1` }).getByRole('button', { name: '审核通过' }).click();
     await page.getByRole('dialog').getByLabel('审核意见').fill('材料齐全，同意销号');
     await page.getByRole('dialog').getByRole('button', { name: '通过并销号' }).click();
     await page.getByText('审核通过（销号）：已提交').waitFor();
     await assignmentRow(world, ids.approve, 'the approved closure', (row) => row.status === 'closed');
 
-    await closures.locator('li').filter({ hasText: '任务2：合成任务2' }).getByRole('button', { name: '退回' }).click();
+    await closures.locator('li').filter({ hasText: `任务2：${world.taskPrefix}2` }).getByRole('button', { name: '退回' }).click();
     const reject = page.getByRole('dialog');
     await reject.getByRole('button', { name: '退回' }).click();
     await reject.getByText('请填写退回理由').waitFor();
@@ -65,36 +65,36 @@ describe('web console: coordinator and supervisor', () => {
     await assignmentRow(world, ids.reject, 'the returned closure', (row) => row.status === 'in_progress' && row.closure_rejection_count === 1);
 
     const extensions = page.getByRole('list', { name: '延期待审批' });
-    await extensions.locator('li').filter({ hasText: '任务3：合成任务3' }).getByText('申请由2027年12月31日延至2028年6月30日').waitFor();
-    await extensions.locator('li').filter({ hasText: '任务3：合成任务3' }).getByRole('button', { name: '审批延期' }).click();
+    await extensions.locator('li').filter({ hasText: `任务3：${world.taskPrefix}3` }).getByText('申请由2027年12月31日延至2028年6月30日').waitFor();
+    await extensions.locator('li').filter({ hasText: `任务3：${world.taskPrefix}3` }).getByRole('button', { name: '审批延期' }).click();
     await page.getByRole('dialog').getByText('批准延期').click();
     await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
     await page.getByText('审批延期：已提交').waitFor();
     await assignmentRow(world, ids.extend, 'the extension', (row) => String(row.due_date) === '2028-06-30');
 
     const talks = page.getByRole('list', { name: '约谈建议' });
-    await talks.locator('li').filter({ hasText: '逾期演练任务1' }).filter({ hasText: OTHER_UNIT }).getByRole('button', { name: '约谈' }).click();
+    await talks.locator('li').filter({ hasText: `${world.overduePrefix}1` }).filter({ hasText: world.otherUnit }).getByRole('button', { name: '约谈' }).click();
     await page.getByRole('dialog').getByLabel('约谈事由').fill('任务逾期且经督办仍未办结');
     await page.getByRole('dialog').getByRole('button', { name: '发起约谈' }).click();
     await page.getByText('约谈：已提交').waitFor();
     await assignmentRow(world, ids.talk, 'the 约谈', (row) => row.talk_count === 1);
     // The held 约谈 leaves the proposals.
-    await eventually('the proposal to leave the queue', async () => ((await talks.locator('li').filter({ hasText: '逾期演练任务1' }).filter({ hasText: OTHER_UNIT }).count()) === 0 ? true : undefined));
+    await eventually('the proposal to leave the queue', async () => ((await talks.locator('li').filter({ hasText: `${world.overduePrefix}1` }).filter({ hasText: world.otherUnit }).count()) === 0 ? true : undefined));
   });
 
   it("supervisor: filters the ledger to one unit's red items, exports them and urges one", async () => {
     const page = await signedIn('supervisor', 'supervisor123');
     await page.getByRole('link', { name: '任务台账' }).click();
-    await page.getByRole('combobox', { name: '责任单位' }).fill(OTHER_UNIT);
+    await page.getByRole('combobox', { name: '责任单位' }).fill(world.otherUnit);
     await page.keyboard.press('Enter');
     await page.getByRole('combobox', { name: '红黄绿灯' }).click();
     await page.getByTitle('红灯', { exact: true }).click();
     await page.waitForURL(/light=red/);
-    expect(decodeURIComponent(page.url())).toContain(`unit=${OTHER_UNIT}`);
+    expect(decodeURIComponent(page.url())).toContain(`unit=${world.otherUnit}`);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-    await eventually('two red rows of 市第2局', async () => ((await rows.count()) === 2 ? true : undefined));
+    await eventually('two red rows of the other unit', async () => ((await rows.count()) === 2 ? true : undefined));
     for (const row of await rows.all()) {
-      expect(await row.textContent()).toContain(OTHER_UNIT);
+      expect(await row.textContent()).toContain(world.otherUnit);
       expect(await row.locator('[data-light="red"]').count()).toBe(1);
     }
 
@@ -102,7 +102,7 @@ describe('web console: coordinator and supervisor', () => {
     expect(download.suggestedFilename()).toMatch(/^任务台账-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv).toHaveLength(3);
-    expect(csv.slice(1).every((line) => line.includes(OTHER_UNIT) && line.includes('红灯'))).toBe(true);
+    expect(csv.slice(1).every((line) => line.includes(world.otherUnit) && line.includes('红灯'))).toBe(true);
 
     await rows.first().getByRole('link').click();
     await page.getByRole('button', { name: '催办 / 督办' }).click();

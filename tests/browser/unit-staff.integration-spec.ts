@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { newPage, PHONE, signInThroughPage } from './support/browser';
-import { act, assignmentRow, startConsoleWorld, STAFF, STAFF_UNIT, type ConsoleWorld } from './support/console-world';
+import { act, assignmentRow, startConsoleWorld, type ConsoleWorld } from './support/console-world';
 
 /** A unit's staff on a 390-px phone: sign in → 签收 → 反馈 with evidence → 申请办结; and user text never runs as code. */
 describe('web console: unit staff on a phone', () => {
@@ -9,7 +9,7 @@ describe('web console: unit staff on a phone', () => {
   let problems: { errors: string[] };
 
   beforeAll(async () => {
-    world = await startConsoleWorld('browser-staff');
+    world = await startConsoleWorld('browser-staff', '甲');
     ({ page, problems } = await newPage(world.browser, world.baseUrl, PHONE));
   });
 
@@ -24,19 +24,19 @@ describe('web console: unit staff on a phone', () => {
   it('shows the sign-in page at / and refuses a wrong password in Chinese', async () => {
     await page.goto('/');
     await page.waitForURL('**/login');
-    await page.getByLabel('用户名').fill(STAFF.username);
+    await page.getByLabel('用户名').fill(world.staff.username);
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
   });
 
   it('accepts a task from the workbench, reports progress with an evidence link, and requests closure', async () => {
-    const id = await world.assignmentOf(world.onTimePlanId, STAFF_UNIT, 1);
-    await signInThroughPage(page, STAFF.username, STAFF.password);
+    const id = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 1);
+    await signInThroughPage(page, world.staff.username, world.staff.password);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
 
     // 待签收: three tasks of the on-time plan and two of the overdue one, 签收 one click away.
-    const card = page.locator('.assignment-card').filter({ hasText: '任务1：合成任务1' });
+    const card = page.locator('.assignment-card').filter({ hasText: `任务1：${world.taskPrefix}1` });
     await card.getByRole('button', { name: '签收' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '确认签收' }).click();
     await page.getByText('签收：已提交').waitFor();
@@ -44,7 +44,7 @@ describe('web console: unit staff on a phone', () => {
 
     // 待反馈 → 反馈进展, with an evidence link; a bad link is refused in the form.
     await page.getByRole('tab', { name: /待反馈/ }).click();
-    const inProgress = page.locator('.assignment-card').filter({ hasText: '任务1：合成任务1' });
+    const inProgress = page.locator('.assignment-card').filter({ hasText: `任务1：${world.taskPrefix}1` });
     await inProgress.getByRole('button', { name: '反馈进展' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('完成进度（%）').fill('60');
@@ -71,8 +71,8 @@ describe('web console: unit staff on a phone', () => {
   });
 
   it('renders hostile report text as text and never turns a script link into a link', async () => {
-    const id = await world.assignmentOf(world.onTimePlanId, STAFF_UNIT, 2);
-    const headers = await world.headersOf(STAFF.username, STAFF.password);
+    const id = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 2);
+    const headers = await world.headersOf(world.staff.username, world.staff.password);
     await act(world, headers, id, 'accept');
     await act(world, headers, id, 'report', { percent: 10, text: '<img src=x onerror="window.__owned=1">进展', evidenceLinks: ['javascript:window.__owned=2', 'https://example.gov.cn/ok'] });
     await assignmentRow(world, id, 'the hostile report', (row) => row.percent === 10);
@@ -95,9 +95,9 @@ describe('web console: unit staff on a phone', () => {
 
   it('works from the keyboard alone: sign in, skip to the content, open a queue', async () => {
     await page.goto('/login');
-    await page.keyboard.type(STAFF.username);
+    await page.keyboard.type(world.staff.username);
     await page.keyboard.press('Tab');
-    await page.keyboard.type(STAFF.password);
+    await page.keyboard.type(world.staff.password);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /工作台/ }).waitFor();
     await page.keyboard.press('Tab');

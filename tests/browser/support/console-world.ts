@@ -9,19 +9,21 @@ import { insertSyntheticPlan } from '../../support/synthetic-plan';
 import { REPO_ROOT, type TestRun } from '../../support/test-run';
 import { launchBrowser } from './browser';
 
-/** The unit of the unit-staff test user; the other units hold the same tasks. */
-export const STAFF_UNIT = '市第1局';
-export const OTHER_UNIT = '市第2局';
-export const STAFF = { username: 'staff-browser', password: 'staff-password-1', displayName: '第1局经办人' };
-
 export interface ConsoleWorld {
+  /** The unit-staff test user and their unit (the world's own: test files share one database). */
+  readonly staff: { readonly username: string; readonly password: string; readonly unit: string };
+  /** Another unit holding the same tasks. */
+  readonly otherUnit: string;
+  /** Task titles of the on-time plan are `${taskPrefix}1`…, of the overdue plan `${overduePrefix}1`…. */
+  readonly taskPrefix: string;
+  readonly overduePrefix: string;
   readonly run: TestRun;
   readonly baseUrl: string;
   readonly db: DataSource;
   readonly browser: Awaited<ReturnType<typeof launchBrowser>>['browser'];
-  /** A plan due in the future: tasks 1–3 × 市第1局…市第3局. */
+  /** A plan due in the future: tasks 1–3 × three units (staff.unit, otherUnit, a third). */
   readonly onTimePlanId: string;
-  /** A plan whose assignments fall due at once and climb the ladder in seconds: tasks 1–2 (逾期演练任务N) × 市第1局…市第3局. */
+  /** A plan whose assignments fall due at once and climb the ladder in seconds: tasks 1–2 × the same units. */
   readonly overduePlanId: string;
   /** A bearer header for `username` (signed in once per call). */
   headersOf(username: string, password: string): Promise<Record<string, string>>;
@@ -38,12 +40,18 @@ async function publish(baseUrl: string, headers: Record<string, string>, db: Dat
   }, 90_000);
 }
 
+/** Gives a stored synthetic plan this world's unit names (市第N局 → 市<tag>第N局) and task titles. */
+async function personalise(db: DataSource, planId: string, tag: string, taskPrefix: string, title: string): Promise<void> {
+  await db.query(`UPDATE plans SET parsed = replace(replace(parsed::text, '市第', $2), '合成任务', $3)::jsonb, title = $4 WHERE id = $1`, [planId, `市${tag}第`, taskPrefix, title]);
+}
+
 /**
  * The whole system for browser tests: worker and API in this process (the API
- * serving the built console from dist/web), demo users plus a unit-staff user of
- * 市第1局, two published plans, and a headless Chromium.
+ * serving the built console from dist/web), demo users plus a unit-staff user,
+ * two published plans of units of the world's own (`tag`: the run's test files
+ * share one database), and a headless Chromium.
  */
-export async function startConsoleWorld(name: string): Promise<ConsoleWorld> {
+export async function startConsoleWorld(name: string, tag: string): Promise<ConsoleWorld> {
   if (!existsSync(join(REPO_ROOT, 'dist/web/index.html'))) throw new Error('the web console is not built: npm test builds it (tools/bootstrap/lib/build-web.cjs)');
   const run = useTestEnvironment(name);
   process.env.LOGIN_RATE_LIMIT = '10000';
@@ -52,18 +60,25 @@ export async function startConsoleWorld(name: string): Promise<ConsoleWorld> {
   const api = await startApi();
   const db = await openDatabase(run);
   await seedDemoUsers(db);
-  await createTestUser(db, { username: STAFF.username, displayName: STAFF.displayName, role: 'unit_staff', unitIds: [STAFF_UNIT], password: STAFF.password });
+  const staff = { username: `staff-${name}`, password: 'staff-password-1', unit: `市${tag}第1局` };
+  await createTestUser(db, { username: staff.username, displayName: `${tag}第1局经办人`, role: 'unit_staff', unitIds: [staff.unit], password: staff.password });
   const admin = bearer((await signIn(api.baseUrl, 'admin', 'admin123')).accessToken);
 
+  const taskPrefix = `${tag}组任务`;
+  const overduePrefix = `${tag}组逾期任务`;
   const onTimePlanId = await insertSyntheticPlan(db, 3, 3);
   const overduePlanId = await insertSyntheticPlan(db, 2, 3, testSpeedSettings(1000, 1000));
-  // Its own task titles, so pages show which plan a row belongs to.
-  await db.query(`UPDATE plans SET parsed = replace(parsed::text, '合成任务', '逾期演练任务')::jsonb, title = '逾期演练行动方案' WHERE id = $1`, [overduePlanId]);
+  await personalise(db, onTimePlanId, tag, taskPrefix, `${tag}组行动方案`);
+  await personalise(db, overduePlanId, tag, overduePrefix, `${tag}组逾期演练方案`);
   await publish(api.baseUrl, admin, db, onTimePlanId, 9);
   await publish(api.baseUrl, admin, db, overduePlanId, 6);
   const { browser, close } = await launchBrowser();
 
   return {
+    staff,
+    otherUnit: `市${tag}第2局`,
+    taskPrefix,
+    overduePrefix,
     run,
     baseUrl: api.baseUrl,
     db,
