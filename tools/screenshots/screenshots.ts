@@ -96,6 +96,12 @@ async function main(): Promise<void> {
     await weijian('POST', `/assignments/${mine[3]}/actions/request-extension`, { newDueDate: later, reason: '上级资金下达推迟，设备采购顺延。' });
     await supervisor('POST', `/assignments/${mine[4]}/actions/urge`, { level: 'supervise', note: '请于本周内报送进展。' });
     const draft = (await admin('GET', '/plans?status=published&limit=1')).items as { id: string }[];
+    // A draft to review: a task without a date in a plan without a period, so the publish gate has a reason to show.
+    const form = new FormData();
+    const document = ['南通市“数字政务”专项工作方案', '', '一、重点任务', '1．建设统一受理平台。2026年底前完成平台上线。（责任单位：市卫健委、市发改委）', '2．开展基层试点，逐步扩大覆盖面。（牵头单位：市发改委；配合单位：市财政局、各县（市、区）政府）', '二、保障措施', '实行半年通报、年度考核，对推进不力的单位进行约谈。', ''].join('\n');
+    form.append('file', new Blob([document], { type: 'text/plain' }), 'digital-government.txt');
+    const login = (await (await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) })).json()) as { accessToken: string };
+    const imported = (await (await fetch(`${baseUrl}/api/v1/plans`, { method: 'POST', headers: { authorization: `Bearer ${login.accessToken}` }, body: form })).json()) as { planId: string };
     await new Promise((resolve) => setTimeout(resolve, 2000));
 
     const detailOf = (id: string) => `/assignments/${id}`;
@@ -127,6 +133,7 @@ async function main(): Promise<void> {
       { name: 'workbench', path: '/' },
       { name: 'plans', path: '/plans' },
       { name: 'plan', path: anyPlan },
+      { name: 'plan-draft', path: `/plans/${imported.planId}` },
       { name: 'users', path: '/admin/users' },
       { name: 'channels', path: '/admin/channels' },
       { name: 'audit-log', path: '/admin/audit-log' },

@@ -156,6 +156,7 @@ export default function DashboardPage() {
                   size="small"
                   pagination={false}
                   dataSource={data.data.byUnit.filter((row) => row.red + row.yellow > 0).slice(0, 10)}
+                  scroll={{ x: 640 }}
                   locale={{ emptyText: '没有亮红灯或黄灯的单位' }}
                   columns={[
                     { title: '排名', width: 60, render: (_, __, index) => index + 1 },

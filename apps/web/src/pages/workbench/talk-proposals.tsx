@@ -61,7 +61,7 @@ export function TalkProposals({ proposals, onTalk }: { proposals: Resource<Escal
         }}
       />
       {all.length === 0 && !proposals.loading ? <Typography.Text type="secondary">没有待处理的约谈建议</Typography.Text> : null}
-      {all.length > PAGE_SIZE ? <Pagination simple size="small" style={{ marginTop: 8 }} current={page} pageSize={PAGE_SIZE} total={all.length} onChange={setPage} /> : null}
+      {all.length > PAGE_SIZE ? <Pagination simple size="small" style={{ marginTop: 8 }} current={page} pageSize={PAGE_SIZE} total={all.length} onChange={setPage} showSizeChanger={false} /> : null}
     </>
   );
 }
