@@ -86,7 +86,9 @@ describe('web console: coordinator and supervisor', () => {
     const page = await signedIn('supervisor', 'supervisor123');
     await page.getByRole('link', { name: '任务台账' }).click();
     await page.getByRole('combobox', { name: '责任单位' }).fill(world.otherUnit);
-    await page.keyboard.press('Enter');
+    // The units load with the page: pick the option once it is there.
+    await page.getByTitle(world.otherUnit, { exact: true }).click();
+    await page.waitForURL(/unit=/);
     await page.getByRole('combobox', { name: '红黄绿灯' }).click();
     await page.getByTitle('红灯', { exact: true }).click();
     await page.waitForURL(/light=red/);
