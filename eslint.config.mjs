@@ -2,6 +2,7 @@
 // module boundaries in two dimensions (type:* and scope:*). Workflow code may
 // import only workflow-safe code: no Nest, TypeORM, BullMQ, ioredis, pg or Node built-ins.
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -25,6 +26,8 @@ function boundaries(pureBannedImports) {
         { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow'] },
         { sourceTag: 'type:activity', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow'] },
         { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow'] },
+        // The web console runs in a browser: only pure libraries, nothing of the server.
+        { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:pure'], bannedExternalImports: pureBannedImports },
         { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow', 'type:activity', 'type:service'] },
         { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:pure', 'type:infra', 'type:workflow', 'type:activity', 'type:service', 'type:app'] },
       ],
@@ -36,7 +39,7 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', 'dist/**', 'tmp/**', '.tools/**', '.data/**', '.nx/**', 'coverage/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -45,6 +48,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@nx/enforce-module-boundaries': boundaries(pureBanned),
     },
+  },
+  {
+    // The web console's React code: the rules of hooks.
+    files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // The console's build configuration runs in Node (Vite), not in the browser.
+    files: ['apps/web/vite.config.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(serverFrameworks) },
   },
   {
     // A pure library's io/ folder is where it may touch the file system (loaders of its data files).

@@ -9,7 +9,8 @@ const { build } = require('./lib/build.cjs');
 const { distDir } = require('./lib/paths.cjs');
 
 await ensureDependencies({ quiet: true });
-build();
+// The CLI does not serve the web console: skip its build for a fast start.
+build({ web: false });
 const main = path.join(distDir, 'apps/cli/src/main.js');
 process.argv = [process.argv[0], main, ...process.argv.slice(2)];
 process.setSourceMapsEnabled(true);

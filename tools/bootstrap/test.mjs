@@ -21,8 +21,9 @@ const env = { ...process.env, TEMPORAL_CLI_PATH: temporalBinary, TZ: 'UTC' };
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 if (fullRun) {
-  step('Type-checking (tsc --noEmit)…');
+  step('Type-checking (tsc --noEmit: the server code, then the web console)…');
   if ((await runCommand(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) process.exit(1);
+  if ((await runCommand(bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit'], { cwd: root, env })) !== 0) process.exit(1);
   step('Linting (eslint, Nx module boundaries)…');
   // The boundary rule reads Nx's cached project graph; compute it first (a clean clone has none).
   if ((await runCommand(bin('nx'), ['show', 'projects'], { cwd: root, env: { ...env, NX_DAEMON: 'false' }, stdio: 'ignore' })) !== 0) process.exit(1);

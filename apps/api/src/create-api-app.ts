@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { applySecurity } from './security/apply-security';
+import { serveWebConsole } from './web-console/web-console';
 
 /** Builds the API application (used by main.ts and by the integration tests). */
 export async function createApiApp(): Promise<NestExpressApplication> {
@@ -12,6 +13,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   applySecurity(app);
+  serveWebConsole(app);
   const openApi = new DocumentBuilder().setTitle('Duban 督办 API').setVersion('1').addBearerAuth().build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
   return app;

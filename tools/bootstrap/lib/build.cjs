@@ -6,8 +6,11 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { root, distDir } = require('./paths.cjs');
+const { buildWeb } = require('./build-web.cjs');
 
 const SOURCE_DIRS = ['apps', 'libs', 'workflows', 'activities'];
+/** Built by Vite for the browser (build-web.cjs), not by swc for Node. */
+const BROWSER_DIRS = [path.join(root, 'apps', 'web')];
 const SKIP = /(\.spec\.ts|\.integration-spec\.ts|\.d\.ts)$/;
 
 function swcOptions() {
@@ -36,15 +39,15 @@ function* sourceFiles(dir) {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') yield* sourceFiles(full);
+      if (entry.name !== 'node_modules' && !BROWSER_DIRS.includes(full)) yield* sourceFiles(full);
     } else if (entry.name.endsWith('.ts') && !SKIP.test(entry.name)) {
       yield full;
     }
   }
 }
 
-/** Returns the number of files compiled. */
-function build() {
+/** Returns the number of server files compiled; the web console is built too (when changed) unless `web` is false. */
+function build({ web = true } = {}) {
   const swc = require('@swc/core');
   const options = swcOptions();
   let compiled = 0;
@@ -60,6 +63,7 @@ function build() {
       compiled += 1;
     }
   }
+  if (web) buildWeb();
   return compiled;
 }
 

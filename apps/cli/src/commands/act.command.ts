@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { AssignmentCommand } from '@duban/domain';
+import { ASSIGNMENT_STATUS_LABELS, type AssignmentCommand } from '@duban/domain';
 import { parseCliActor } from '../cli-actor';
 import { withServices } from '../services-context';
 
@@ -51,7 +51,7 @@ export function registerActCommand(program: Command): void {
       await withServices(async (app) => {
         const { AssignmentService } = await import('@duban/services');
         const view = await app.get(AssignmentService).act(assignmentId, build(options), parseCliActor(options.as));
-        console.log(`${assignmentId}: ${view.state.status}, ${view.light.label}${view.light.reasons.length ? ` (${view.light.reasons.map((reason) => reason.text).join('；')})` : ''}`);
+        console.log(`${assignmentId}: ${ASSIGNMENT_STATUS_LABELS[view.state.status]}，${view.light.label}${view.light.reasons.length ? ` (${view.light.reasons.map((reason) => reason.text).join('；')})` : ''}`);
       });
     });
 }

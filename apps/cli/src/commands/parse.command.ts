@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import Table from 'cli-table3';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import {
@@ -11,6 +10,7 @@ import {
   PlanParseError,
   UnitDirectory,
 } from '@duban/plan-parser';
+import { newTable } from '../output/table';
 
 /**
  * `duban parse FILE [--format json|table] [--explain]`: action plan (.txt/.md, .docx, .pdf)
@@ -54,7 +54,7 @@ export function renderExplanation(plan: Plan): string {
 }
 
 function renderTable(plan: Plan): string {
-  const table = new Table({ head: ['编号', '任务', '牵头', '责任单位', '期限'], wordWrap: true, colWidths: [6, 30, 16, 30, 14] });
+  const table = newTable({ head: ['编号', '任务', '牵头', '责任单位', '期限'], wordWrap: true, colWidths: [6, 30, 16, 30, 14] });
   for (const t of plan.tasks) {
     const units = t.unitsResolved.length ? t.unitsResolved : (t.mentionedUnits ?? []);
     table.push([t.label, shorten(t.title, 60), t.lead.join('、'), shorten(units.join('、'), 80), t.deadlines.map((d) => d.due).join('\n')]);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseCliActor } from '../cli-actor';
 import { withServices } from '../services-context';
+import { PLAN_STATUS_LABELS, type PlanStatusCode } from '@duban/domain';
 
 /** `duban import FILE`, `duban plans`, `duban publish PLAN`. */
 export function registerPlanCommands(program: Command): void {
@@ -14,7 +15,7 @@ export function registerPlanCommands(program: Command): void {
       await withServices(async (app) => {
         const { PlanService } = await import('@duban/services');
         const result = await app.get(PlanService).importDocument(bytes, basename(file));
-        console.log(`${result.created ? 'imported' : 'already imported'}: ${result.planId}  ${result.plan.title}  (${result.plan.taskCount} tasks, ${result.plan.warningCount} warnings)`);
+        console.log(`${result.created ? '已导入' : '此前已导入'}：${result.planId}  ${result.plan.title}（${result.plan.taskCount}项任务，${result.plan.warningCount}条解析提示）`);
       });
     });
 
@@ -27,7 +28,7 @@ export function registerPlanCommands(program: Command): void {
         const { PlanService } = await import('@duban/services');
         const plans = await app.get(PlanService).list();
         if (options.format === 'json') return void console.log(JSON.stringify(plans, null, 2));
-        for (const plan of plans) console.log(`${plan.id}  ${plan.status.padEnd(10)}  ${String(plan.taskCount).padStart(3)} tasks  ${plan.title}`);
+        for (const plan of plans) console.log(`${plan.id}  ${(PLAN_STATUS_LABELS[plan.status as PlanStatusCode] ?? plan.status).padEnd(4, '　')}  ${String(plan.taskCount).padStart(3)}项任务  ${plan.title}`);
       });
     });
 
@@ -41,7 +42,7 @@ export function registerPlanCommands(program: Command): void {
       await withServices(async (app) => {
         const { PlanService } = await import('@duban/services');
         const outcome = await app.get(PlanService).publish(planId, parseCliActor(options.as), { confirmProposals: options.confirmProposals ?? false, wait: options.wait });
-        console.log(`rollout ${outcome.workflowId}: ${outcome.preview.assignments} assignments${outcome.result ? `, ${outcome.result.workflowsStarted} workflows started` : ' (running)'}`);
+        console.log(`发布 ${outcome.workflowId}：${outcome.preview.assignments}项任务分解${outcome.result ? `，已启动${outcome.result.workflowsStarted}个督办流程` : '（正在启动）'}`);
       });
     });
 }

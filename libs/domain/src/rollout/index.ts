@@ -1,2 +1,3 @@
 export * from './plan-input';
 export * from './rollout-plan';
+export * from './plan-status';

@@ -1,0 +1,45 @@
+import {
+  ASSIGNMENT_STATUS_LABELS,
+  COMMAND_LABELS,
+  ESCALATION_LEVEL_LABELS,
+  EVENT_LABELS,
+  LIGHT_LABELS,
+  PLAN_STATUS_LABELS,
+  RESPONSIBILITY_LABELS,
+  ROLE_LABELS,
+} from '@duban/domain';
+
+/**
+ * Chinese labels for codes. The API sends a label next to each code (`statusLabel`,
+ * `lightLabel`…, see the API contract) and that label wins; until every response
+ * carries one, the domain's own label maps answer — never a third copy of them here.
+ */
+function lookup(map: Readonly<Record<string, string>>, code: string | null | undefined, given?: string): string {
+  if (given) return given;
+  if (code === null || code === undefined || code === '') return '—';
+  return map[code] ?? code;
+}
+
+export const statusLabel = (code: string, given?: string) => lookup(ASSIGNMENT_STATUS_LABELS, code, given);
+export const lightLabel = (code: string, given?: string) => lookup(LIGHT_LABELS, code, given);
+export const responsibilityLabel = (code: string, given?: string) => lookup(RESPONSIBILITY_LABELS, code, given);
+export const roleLabel = (code: string, given?: string) => lookup(ROLE_LABELS, code, given);
+export const eventLabel = (code: string, given?: string) => lookup(EVENT_LABELS, code, given);
+export const commandLabel = (code: string) => lookup(COMMAND_LABELS, code);
+
+/**
+ * Escalation records add `talk_proposed` (the ladder reached 约谈 and proposes it) to
+ * the domain's levels; the record's own label wins once the API sends it.
+ */
+export function escalationLabel(code: string | null | undefined, given?: string): string {
+  if (code === 'talk_proposed' && !given) return `${ESCALATION_LEVEL_LABELS.talk}（建议）`;
+  return lookup(ESCALATION_LEVEL_LABELS, code, given);
+}
+
+export const planStatusLabel = (code: string, given?: string) => lookup(PLAN_STATUS_LABELS, code, given);
+
+export const ESCALATION_SOURCE_LABELS: Readonly<Record<string, string>> = {
+  ladder: '逾期自动升级',
+  supervisor: '督查人员',
+  coordinator: '牵头协调人员',
+};

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { eventually } from '../support/duban-harness';
+import { DESKTOP, newPage, signInThroughPage } from './support/browser';
+import { act, assignmentRow, startConsoleWorld, type ConsoleWorld } from './support/console-world';
+
+/**
+ * Coordinator: approve one closure, return one with a reason, approve an extension,
+ * hold a 约谈 the ladder proposed. Supervisor: the ledger filtered to one unit's red
+ * items, exported, and 催办 on one of them.
+ */
+describe('web console: coordinator and supervisor', () => {
+  let world: ConsoleWorld;
+  const problems: string[] = [];
+  const ids = { approve: '', reject: '', extend: '', talk: '' };
+
+  async function signedIn(username: string, password: string): Promise<Page> {
+    const opened = await newPage(world.browser, world.baseUrl, DESKTOP);
+    opened.page.on('pageerror', (error) => problems.push(error.message));
+    await signInThroughPage(opened.page, username, password);
+    return opened.page;
+  }
+
+  beforeAll(async () => {
+    world = await startConsoleWorld('browser-oversight', '乙');
+    const staff = await world.headersOf(world.staff.username, world.staff.password);
+    ids.approve = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 1);
+    ids.reject = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 2);
+    ids.extend = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 3);
+    ids.talk = await world.assignmentOf(world.overduePlanId, world.otherUnit, 1);
+    for (const id of [ids.approve, ids.reject, ids.extend]) await act(world, staff, id, 'accept');
+    await act(world, staff, ids.approve, 'request-closure', { summary: '任务一已完成' });
+    await act(world, staff, ids.reject, 'request-closure', { summary: '任务二已完成' });
+    await act(world, staff, ids.extend, 'request-extension', { newDueDate: '2028-06-30', reason: '资金下达推迟' });
+    await eventually('the ladder to propose a 约谈 for the other unit', async () => {
+      const [row] = await world.db.query("SELECT 1 FROM escalations WHERE assignment_id = $1 AND level = 'talk_proposed'", [ids.talk]);
+      return row ? true : undefined;
+    }, 60_000);
+  });
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+
+  it('coordinator: approves one closure, returns one with a reason, approves an extension and holds a 约谈', async () => {
+    const page = await signedIn('coordinator', 'coordinator123');
+    const closures = page.getByRole('list', { name: '办结待审核' });
+    await closures.locator('li').filter({ hasText: `任务1：${world.taskPrefix}1` }).getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('dialog').getByLabel('审核意见').fill('材料齐全，同意销号');
+    await page.getByRole('dialog').getByRole('button', { name: '通过并销号' }).click();
+    await page.getByText('审核通过（销号）：已提交').waitFor();
+    await assignmentRow(world, ids.approve, 'the approved closure', (row) => row.status === 'closed');
+
+    await closures.locator('li').filter({ hasText: `任务2：${world.taskPrefix}2` }).getByRole('button', { name: '退回' }).click();
+    const reject = page.getByRole('dialog');
+    await reject.getByRole('button', { name: '退回' }).click();
+    await reject.getByText('请填写退回理由').waitFor();
+    await reject.getByLabel('退回理由').fill('缺少验收报告，请补充后重新申请');
+    await reject.getByRole('button', { name: '退回' }).click();
+    await page.getByText('退回办结申请：已提交').waitFor();
+    await assignmentRow(world, ids.reject, 'the returned closure', (row) => row.status === 'in_progress' && row.closure_rejection_count === 1);
+
+    const extensions = page.getByRole('list', { name: '延期待审批' });
+    await extensions.locator('li').filter({ hasText: `任务3：${world.taskPrefix}3` }).getByText('申请由2027年12月31日延至2028年6月30日').waitFor();
+    await extensions.locator('li').filter({ hasText: `任务3：${world.taskPrefix}3` }).getByRole('button', { name: '审批延期' }).click();
+    await page.getByRole('dialog').getByText('批准延期').click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByText('审批延期：已提交').waitFor();
+    await assignmentRow(world, ids.extend, 'the extension', (row) => String(row.due_date) === '2028-06-30');
+
+    const talks = page.getByRole('list', { name: '约谈建议' });
+    await talks.locator('li').filter({ hasText: `${world.overduePrefix}1` }).filter({ hasText: world.otherUnit }).getByRole('button', { name: '约谈' }).click();
+    await page.getByRole('dialog').getByLabel('约谈事由').fill('任务逾期且经督办仍未办结');
+    await page.getByRole('dialog').getByRole('button', { name: '发起约谈' }).click();
+    await page.getByText('约谈：已提交').waitFor();
+    await assignmentRow(world, ids.talk, 'the 约谈', (row) => row.talk_count === 1);
+    // The held 约谈 leaves the proposals.
+    await eventually('the proposal to leave the queue', async () => ((await talks.locator('li').filter({ hasText: `${world.overduePrefix}1` }).filter({ hasText: world.otherUnit }).count()) === 0 ? true : undefined));
+  });
+
+  it("supervisor: filters the ledger to one unit's red items, exports them and urges one", async () => {
+    const page = await signedIn('supervisor', 'supervisor123');
+    await page.getByRole('link', { name: '任务台账' }).click();
+    await page.getByRole('combobox', { name: '责任单位' }).fill(world.otherUnit);
+    // The units load with the page: pick the option once it is there.
+    await page.getByTitle(world.otherUnit, { exact: true }).click();
+    await page.waitForURL(/unit=/);
+    await page.getByRole('combobox', { name: '红黄绿灯' }).click();
+    await page.getByTitle('红灯', { exact: true }).click();
+    await page.waitForURL(/light=red/);
+    expect(decodeURIComponent(page.url())).toContain(`unit=${world.otherUnit}`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await eventually('two red rows of the other unit', async () => ((await rows.count()) === 2 ? true : undefined));
+    for (const row of await rows.all()) {
+      expect(await row.textContent()).toContain(world.otherUnit);
+      expect(await row.locator('[data-light="red"]').count()).toBe(1);
+    }
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^任务台账-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(csv).toHaveLength(3);
+    expect(csv.slice(1).every((line) => line.includes(world.otherUnit) && line.includes('红灯'))).toBe(true);
+
+    await rows.first().getByRole('link').click();
+    await page.getByRole('button', { name: '催办 / 督办' }).click();
+    await page.getByRole('dialog').getByLabel('催办说明').fill('请于三个工作日内报送进展');
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByText('催办 / 督办：已提交').waitFor();
+    const id = page.url().split('/assignments/')[1]!;
+    await eventually('the supervisor’s 催办 on record', async () => {
+      const [row] = await world.db.query("SELECT reason FROM escalations WHERE assignment_id = $1 AND source = 'supervisor'", [id]);
+      return row?.reason === '请于三个工作日内报送进展' ? true : undefined;
+    });
+    await page.getByText('请于三个工作日内报送进展').first().waitFor();
+  });
+});

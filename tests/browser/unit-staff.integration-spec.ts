@@ -1,0 +1,115 @@
+import type { Page } from 'playwright-core';
+import { newPage, PHONE, signInThroughPage } from './support/browser';
+import { act, assignmentRow, startConsoleWorld, type ConsoleWorld } from './support/console-world';
+
+/** A unit's staff on a 390-px phone: sign in → 签收 → 反馈 with evidence → 申请办结; and user text never runs as code. */
+describe('web console: unit staff on a phone', () => {
+  let world: ConsoleWorld;
+  let page: Page;
+  let problems: { errors: string[] };
+
+  beforeAll(async () => {
+    world = await startConsoleWorld('browser-staff', '甲');
+    ({ page, problems } = await newPage(world.browser, world.baseUrl, PHONE));
+  });
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  afterEach(() => {
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('shows the sign-in page at / and refuses a wrong password in Chinese', async () => {
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名').fill(world.staff.username);
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+  });
+
+  it('accepts a task from the workbench, reports progress with an evidence link, and requests closure', async () => {
+    const id = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 1);
+    await signInThroughPage(page, world.staff.username, world.staff.password);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+
+    // 待签收: three tasks of the on-time plan and two of the overdue one, 签收 one click away.
+    const card = page.locator('.assignment-card').filter({ hasText: `任务1：${world.taskPrefix}1` });
+    await card.getByRole('button', { name: '签收' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认签收' }).click();
+    await page.getByText('签收：已提交').waitFor();
+    await assignmentRow(world, id, 'the assignment to be accepted', (row) => row.status === 'in_progress');
+
+    // 待反馈 → 反馈进展, with an evidence link; a bad link is refused in the form.
+    await page.getByRole('tab', { name: /待反馈/ }).click();
+    const inProgress = page.locator('.assignment-card').filter({ hasText: `任务1：${world.taskPrefix}1` });
+    await inProgress.getByRole('button', { name: '反馈进展' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('完成进度（%）').fill('60');
+    await dialog.getByLabel('进展情况').fill('已完成平台部署，正在试运行');
+    await dialog.getByRole('button', { name: '添加链接' }).click();
+    await dialog.getByLabel('佐证材料链接1').fill('javascript:alert(1)');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await dialog.getByText('请填写以 http:// 或 https:// 开头的链接').waitFor();
+    await dialog.getByLabel('佐证材料链接1').fill('https://example.gov.cn/evidence/platform.pdf');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await page.getByText('进展反馈：已提交').waitFor();
+    await assignmentRow(world, id, 'the report to reach the read model', (row) => row.percent === 60);
+
+    // The detail page shows the report with its link, then 申请办结.
+    await page.goto(`/assignments/${id}`);
+    await page.getByRole('link', { name: 'https://example.gov.cn/evidence/platform.pdf' }).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    await page.getByRole('button', { name: '申请办结' }).click();
+    await page.getByRole('dialog').getByLabel('办结情况说明').fill('平台已上线运行，覆盖全市');
+    await page.getByRole('dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByText('申请办结：已提交').waitFor();
+    await assignmentRow(world, id, 'the closure request', (row) => row.status === 'closure_requested');
+    await page.getByText('申请办结', { exact: true }).first().waitFor();
+  });
+
+  it('renders hostile report text as text and never turns a script link into a link', async () => {
+    const id = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 2);
+    const headers = await world.headersOf(world.staff.username, world.staff.password);
+    await act(world, headers, id, 'accept');
+    await act(world, headers, id, 'report', { percent: 10, text: '<img src=x onerror="window.__owned=1">进展', evidenceLinks: ['javascript:window.__owned=2', 'https://example.gov.cn/ok'] });
+    await assignmentRow(world, id, 'the hostile report', (row) => row.percent === 10);
+    await page.goto(`/assignments/${id}`);
+    await page.getByText('<img src=x onerror="window.__owned=1">进展', { exact: true }).waitFor();
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.getByText('javascript:window.__owned=2').count()).toBe(1);
+    expect(await page.evaluate<unknown>('window.__owned')).toBeUndefined();
+  });
+
+  it('signs out cleanly: the session is gone and the pages ask to sign in again', async () => {
+    await page.goto('/');
+    await page.getByRole('button', { name: '用户菜单' }).click();
+    await page.getByText('退出登录').click();
+    await page.waitForURL('**/login');
+    expect(await page.evaluate<string | null>("localStorage.getItem('duban.session')")).toBeNull();
+    await page.goto('/inbox');
+    await page.waitForURL(/\/login\?next=%2Finbox/);
+  });
+
+  it('works from the keyboard alone: sign in, skip to the content, open a queue', async () => {
+    await page.goto('/login');
+    await page.keyboard.type(world.staff.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(world.staff.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /工作台/ }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('跳到主要内容');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('main');
+    // Tab on to the 待反馈 queue and open it with Enter.
+    for (let presses = 0; presses < 20; presses += 1) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate<string | undefined>('document.activeElement?.textContent'))?.startsWith('待反馈')) break;
+    }
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('tab', { name: /待反馈/ }).getAttribute('aria-selected')).toBe('true');
+  });
+});
