@@ -36,8 +36,16 @@ function installQuietRuntime(): void {
   flag.__dubanRuntimeInstalled = true;
 }
 
-/** The worker process's Nest context and Temporal worker, in this process, running until stopped. */
-export async function startWorker(run: TestRun): Promise<{ app: INestApplicationContext; worker: Worker; stop(): Promise<void> }> {
+/**
+ * The worker process's Nest context and Temporal worker, in this process, running until stopped.
+ * With `poll: false` the Temporal worker is created but polls only once `startPolling()` is
+ * called: workflows started meanwhile get their first workflow task (and any Updates sent
+ * to them) all at once, as after a worker outage.
+ */
+export async function startWorker(
+  run: TestRun,
+  options: { poll?: boolean } = {},
+): Promise<{ app: INestApplicationContext; worker: Worker; startPolling(): void; stop(): Promise<void> }> {
   const { WorkerModule } = await import('../../apps/worker/src/worker.module');
   const { createTemporalWorker } = await import('../../apps/worker/src/temporal-worker');
   const { loadConfig } = await import('@duban/config');
@@ -47,11 +55,17 @@ export async function startWorker(run: TestRun): Promise<{ app: INestApplication
     workflowBundle: { codePath: run.workflowBundlePath },
     shutdownGraceTime: '2s',
   });
-  const running = worker.run();
+  let running: Promise<void> | null = null;
+  const startPolling = () => {
+    running ??= worker.run();
+  };
+  if (options.poll !== false) startPolling();
   return {
     app,
     worker,
+    startPolling,
     stop: async () => {
+      startPolling();
       worker.shutdown();
       await running;
       await app.close();

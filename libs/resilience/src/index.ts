@@ -1,0 +1,2 @@
+export * from './error-kind';
+export * from './deadline';
