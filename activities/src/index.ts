@@ -5,3 +5,4 @@ export * from './assignment.activities';
 export * from './assignment-starter';
 export * from './deterministic-uuid';
 export * from './failure-classification';
+export * from './assignment-repair.activities';

@@ -27,6 +27,10 @@ export interface ApiWorld {
   assignmentOf(unit: string, taskNumber?: number): Promise<string>;
   /** An inbox message to `recipient`, inserted directly. */
   insertMessage(recipient: string): Promise<string>;
+  /** Stops the worker (the API keeps running): Updates then wait for a worker that is not there. */
+  stopWorker(): Promise<void>;
+  /** Starts a worker again after stopWorker. */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +38,7 @@ export interface ApiWorld {
 export async function startApiWorld(name: string): Promise<ApiWorld> {
   const run = useTestEnvironment(name);
   process.env.LOGIN_RATE_LIMIT = '10000';
-  const worker = await startWorker(run);
+  let worker: Awaited<ReturnType<typeof startWorker>> | null = await startWorker(run);
   const api = await startApi();
   const db = await openDatabase(run);
   await seedDemoUsers(db);
@@ -87,9 +91,16 @@ export async function startApiWorld(name: string): Promise<ApiWorld> {
       );
       return row.id as string;
     },
+    async stopWorker() {
+      await worker?.stop();
+      worker = null;
+    },
+    async startWorker() {
+      worker ??= await startWorker(run);
+    },
     async stop() {
       await api.stop();
-      await worker.stop();
+      await worker?.stop();
       await db.destroy();
     },
   };

@@ -113,7 +113,7 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     persona: 'admin',
     path: () => '/api/v1/plans',
     cases: [
-      { name: 'no file (JSON body)', body: { file: 'plan.txt' }, status: 400, message: /multipart field "file"/ },
+      { name: 'no file (JSON body)', body: { file: 'plan.txt' }, status: 415, message: /multipart\/form-data/ },
       { name: 'malformed JSON', raw: '{"file": ', status: 400, message: /not valid JSON/ },
     ],
   },

@@ -19,6 +19,8 @@ export function useTestEnvironment(taskQueue: string): TestRun {
   process.env.QUEUE_PREFIX = run.queuePrefix;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   process.env.DUBAN_SEEDS_DIR = `${__dirname}/../../seeds`;
+  // Test files share one database: a worker's record repair would touch other files' assignments.
+  process.env.REPAIR_EVERY_MS = process.env.REPAIR_EVERY_MS ?? '0';
   return run;
 }
 

@@ -17,6 +17,7 @@ import {
   computeTrafficLight,
   decide,
   dueEscalations,
+  firstTextProblem,
   isTerminalStatus,
   nextEscalationAt,
   notificationForReminder,
@@ -157,6 +158,9 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
         // Rejected here, an illegal action leaves no trace in the workflow history.
         validator: (request: AssignmentActionRequest) => {
           if (request?.command?.type !== type) throw new Error(`update ${type} carries a ${String(request?.command?.type)} command`);
+          // Text no store can hold (a NUL…) never reaches an activity, whoever sent it.
+          const badText = firstTextProblem(request.command);
+          if (badText) throw ApplicationFailure.create({ type: 'invalid_text', message: `${badText.path}：${badText.message}`, nonRetryable: true });
           const result = decide(state, request.command, { now: Date.now(), actor: request.actor });
           if (!result.ok) throw ApplicationFailure.create({ type: result.code, message: result.reason, nonRetryable: true });
         },

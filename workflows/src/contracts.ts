@@ -5,3 +5,4 @@ export * from './plan-rollout.contract';
 export * from './assignment.contract';
 export * from './run-settings';
 export * from './activity-failures.contract';
+export * from './assignment-repair.contract';

@@ -7,6 +7,7 @@ import { PersistenceModule } from '@duban/persistence';
 import { QueuesModule } from '@duban/queues';
 import { NotificationProcessor } from './processors/notification.processor';
 import { NotificationSchedules } from './processors/notification-schedules';
+import { RecordRepairSchedule } from './repair/record-repair.schedule';
 
 @Module({
   imports: [
@@ -16,6 +17,6 @@ import { NotificationSchedules } from './processors/notification-schedules';
     QueuesModule,
     ActivitiesModule,
   ],
-  providers: [OutboxDeliveryService, ChannelDeliveryService, NotificationProcessor, NotificationSchedules],
+  providers: [OutboxDeliveryService, ChannelDeliveryService, NotificationProcessor, NotificationSchedules, RecordRepairSchedule],
 })
 export class WorkerModule {}

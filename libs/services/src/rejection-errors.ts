@@ -9,6 +9,7 @@ const PAYLOAD: readonly RejectionCode[] = [
   'invalid_percent',
   'invalid_value',
   'invalid_evidence',
+  'invalid_text',
   'invalid_date',
   'date_not_after_due',
   'unit_required',

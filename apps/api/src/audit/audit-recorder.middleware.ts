@@ -4,7 +4,7 @@ import type { JsonObject } from '@duban/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AuditLogService, type NewAuditLogEntry } from './audit-log.service';
 import { isAuditedMethod } from './audited-methods';
-import { summarizeBody } from './redact-body';
+import { printable, summarizeBody } from './redact-body';
 
 /**
  * Records every mutating request when its response has been sent. An Express
@@ -45,12 +45,12 @@ export class AuditRecorder {
       method: request.method,
       path: request.originalUrl.split('?')[0].slice(0, 500),
       route: typeof route === 'string' ? route : null,
-      params: { ...(request.params as Record<string, string> | undefined) },
+      params: Object.fromEntries(Object.entries((request.params as Record<string, string> | undefined) ?? {}).map(([key, value]) => [printable(key), printable(String(value)).slice(0, 500)])),
       bodySummary: withFile,
       statusCode: response.statusCode,
       durationMs,
       ip: request.ip ?? request.socket.remoteAddress ?? null,
-      userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+      userAgent: request.headers['user-agent'] ? printable(request.headers['user-agent'].slice(0, 300)) : null,
     };
   }
 }
