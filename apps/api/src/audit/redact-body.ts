@@ -55,7 +55,6 @@ function truncate(text: string): string {
  * PostgreSQL cannot store a NUL in text or jsonb.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|[\uD800-\uDFFF]/g, (character, offset: number, whole: string) => {
     const code = character.charCodeAt(0);
     // Keep well-formed surrogate pairs; escape lone halves.

@@ -9,7 +9,6 @@
 export const MAX_TEXT_LENGTH = 10_000;
 
 /** C0 controls except \t (09) and \n (0A), DEL, and C1 controls. \r is normalised away before the check. */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 export type TextProblemCode = 'control_character' | 'malformed' | 'too_long';
