@@ -57,6 +57,8 @@ export async function startWorker(
     workflowBundle: { codePath: run.workflowBundlePath },
     shutdownGraceTime: '2s',
   });
+  const { WorkerHeartbeat } = await import('../../apps/worker/src/health/worker-heartbeat.service');
+  app.get(WorkerHeartbeat).watch(() => worker.getState());
   let running: Promise<void> | null = null;
   const startPolling = () => {
     running ??= worker.run();

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@duban/config';
+import { WorkerHeartbeat } from './health/worker-heartbeat.service';
 import { createTemporalWorker } from './temporal-worker';
 import { WorkerModule } from './worker.module';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   const { worker, connection } = await createTemporalWorker(app, config);
+  app.get(WorkerHeartbeat).watch(() => worker.getState());
   logger.log(`Temporal worker polling task queue "${config.temporalTaskQueue}" on ${config.temporalAddress}`);
   try {
     await worker.run();

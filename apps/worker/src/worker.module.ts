@@ -8,6 +8,7 @@ import { QueuesModule } from '@duban/queues';
 import { NotificationProcessor } from './processors/notification.processor';
 import { NotificationSchedules } from './processors/notification-schedules';
 import { RecordRepairSchedule } from './repair/record-repair.schedule';
+import { WorkerHeartbeat } from './health/worker-heartbeat.service';
 
 @Module({
   imports: [
@@ -17,6 +18,6 @@ import { RecordRepairSchedule } from './repair/record-repair.schedule';
     QueuesModule,
     ActivitiesModule,
   ],
-  providers: [OutboxDeliveryService, ChannelDeliveryService, NotificationProcessor, NotificationSchedules, RecordRepairSchedule],
+  providers: [OutboxDeliveryService, ChannelDeliveryService, NotificationProcessor, NotificationSchedules, RecordRepairSchedule, WorkerHeartbeat],
 })
 export class WorkerModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
+import { boundedRedis } from '@duban/queues';
 
 /** What a key holds: a request in progress, or the answer of a finished one. */
 export type IdempotencyRecord = { readonly state: 'pending'; readonly fingerprint: string } | { readonly state: 'done'; readonly fingerprint: string; readonly body: unknown };
@@ -12,8 +13,6 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
  * long: well past the request deadline, so a live request keeps its claim.
  */
 const MIN_PENDING_TTL_SECONDS = 30;
-/** Redis answers within this, or the request runs without the store (logged). */
-const COMMAND_TIMEOUT_MS = 1500;
 
 /**
  * The answers of mutating requests sent with an `Idempotency-Key`, in Redis
@@ -54,12 +53,8 @@ export class IdempotencyStore implements OnModuleDestroy {
   }
 
   private client(): Redis {
-    // Bounded: while Redis is down or frozen a command fails fast instead of queueing.
-    if (!this.redis) {
-      this.redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: COMMAND_TIMEOUT_MS, lazyConnect: false });
-      // Failures surface on the commands (and are logged there); no unhandled 'error' events.
-      this.redis.on('error', () => undefined);
-    }
+    // Bounded: while Redis is down or frozen a command fails fast (the request then runs without the store).
+    this.redis ??= boundedRedis(this.config.redisUrl, 'duban-api-idempotency');
     return this.redis;
   }
 }
