@@ -1,4 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { isTerminalStatus, type Actor, type AssignmentStatus } from '@duban/domain';
 import { dataSourceOptions, dropDatabase, migrateDatabase } from '@duban/persistence';
@@ -9,7 +11,7 @@ import { eventually, startWorker, useTestEnvironment } from '../support/duban-ha
 import { startServices } from '../support/plan-fixtures';
 import { startPrivateTemporal } from '../support/private-services';
 import { insertSyntheticPlan } from '../support/synthetic-plan';
-import type { TestRun } from '../support/test-run';
+import { REPO_ROOT, type TestRun } from '../support/test-run';
 
 const admin: Actor = { role: 'admin', unitIds: [], id: 'repair-admin' };
 const coordinator: Actor = { role: 'coordinator', unitIds: [], id: 'repair-coordinator' };
@@ -47,6 +49,18 @@ describe('record repair after Temporal lost its data', () => {
       else process.env[name] = value;
     }
   });
+
+  /** `duban <args>` as an operator would run it, against this file's database and the current Temporal. */
+  // Asynchronous: the worker in this process must keep working meanwhile.
+  function duban(...args: string[]): Promise<{ status: number; stdout: string; json: () => Record<string, unknown> }> {
+    return new Promise((resolve, reject) => {
+      execFile(process.execPath, [join(REPO_ROOT, 'dist/apps/cli/src/main.js'), ...args], { env: { ...process.env, LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        if (status < 0 || stderr.includes('duban:')) return reject(new Error(`duban ${args.join(' ')} failed: ${stderr || String(error)}`));
+        resolve({ status, stdout, json: () => JSON.parse(stdout) as Record<string, unknown> });
+      });
+    });
+  }
 
   async function rows(planId: string) {
     return (await db.query('SELECT id, unit_name, task_number, status, version, workflow_id FROM assignments WHERE plan_id = $1 ORDER BY key', [planId])) as {
@@ -87,6 +101,11 @@ describe('record repair after Temporal lost its data', () => {
       services = await startServices();
       assignments = services.get(AssignmentService);
 
+      // duban doctor sees the five open assignments without a workflow.
+      const doctor = await duban('doctor', '--format', 'json');
+      expect(doctor.status).toBe(1);
+      expect(doctor.json()).toMatchObject({ ok: false, openAssignments: 5, sequenceProblems: { count: 0 }, workflowProblems: { deep: true, count: 5 } });
+
       // An action on an open assignment asks for its repair and answers 503 (retry), never "no longer running"…
       const refused = await assignments.act(first!.id, { type: 'reportProgress', percent: 50, text: '恢复期间的反馈' }, staffOf(first!.unit_name)).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(ServiceError);
@@ -126,6 +145,15 @@ describe('record repair after Temporal lost its data', () => {
         const pending = open.find((row) => row.status === 'pending_acceptance')!;
         const accepted = await assignments.act(pending.id, { type: 'accept' }, staffOf(pending.unit_name));
         expect(accepted.state.status).toBe('in_progress');
+
+        // Record and orchestration agree again; duban repair finds nothing to do.
+        expect((await duban('doctor')).status).toBe(0);
+        expect((await duban('repair')).stdout).toMatch(/^5 open assignments checked: 0 workflows re-created, 0 restarted/);
+        // A hole in an event log (what the old race left behind) is reported.
+        await db.query('DELETE FROM assignment_events WHERE assignment_id = $1 AND seq = 1', [first!.id]);
+        const gap = await duban('doctor', '--quick', '--format', 'json');
+        expect(gap.status).toBe(1);
+        expect(gap.json()).toMatchObject({ sequenceProblems: { count: 1, examples: [{ assignmentId: first!.id, events: 2, maxSeq: 3, version: 3 }] } });
       } finally {
         await connection.close();
         await services.close();
