@@ -293,6 +293,15 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     ],
   },
   {
+    route: 'POST /api/v1/events/tickets',
+    persona: 'staff_own_unit',
+    path: () => '/api/v1/events/tickets',
+    cases: [
+      { name: 'a body it does not take (XML)', raw: '<x/>', status: 400 },
+      { name: 'malformed JSON', raw: '{"x', status: 400, message: /not valid JSON/ },
+    ],
+  },
+  {
     route: 'POST /api/v1/inbox/{messageId}/read',
     persona: 'staff_own_unit',
     path: (ids) => `/api/v1/inbox/${ids.message}/read`,

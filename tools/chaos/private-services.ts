@@ -19,6 +19,11 @@ const { startTemporalDevServer } = require('../bootstrap/lib/temporal-dev-server
   startTemporalDevServer(options: { binary: string; port: number; logFile?: string; readyTimeoutMs?: number }): Promise<{ address: string; pid: number; stop(): Promise<void> }>;
 };
 
+/** A free TCP port on the loopback interface. */
+export function freeLoopbackPort(): Promise<number> {
+  return freePort();
+}
+
 /** A server process we can stop and start again on the same port and data. */
 export interface PrivateServer {
   readonly port: number;

@@ -12,6 +12,7 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { IdempotencyStore } from './common/idempotency.store';
 import { PlanPermissionGuard } from './common/plan-permission.guard';
 import { queryTokenMiddleware } from './common/query-token.middleware';
+import { redactQuery, redactUrl } from './common/redact-url';
 import { RequestDeadlineInterceptor } from './common/request-deadline.interceptor';
 import { SanitizingPipe } from './common/sanitizing.pipe';
 import { ServiceErrorFilter } from './common/service-error.filter';
@@ -34,6 +35,10 @@ import { PlansController } from './plans/plans.controller';
         autoLogging: { ignore: (req) => req.url === '/health' },
         // Request logs include headers: never write bearer tokens or cookies to the log.
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        // …nor a token in a URL (the event stream's ticket or a legacy ?access_token=).
+        serializers: {
+          req: (req: { url?: string; query?: unknown }) => Object.assign(req, { url: redactUrl(req.url), query: redactQuery(req.query) }),
+        },
       },
     }),
     ServicesModule,
