@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@duban/config';
+import { survivePassingOutages } from '@duban/resilience';
 import { WorkerHeartbeat } from './health/worker-heartbeat.service';
 import { createTemporalWorker } from './temporal-worker';
 import { WorkerModule } from './worker.module';
@@ -13,6 +14,7 @@ import { WorkerModule } from './worker.module';
  * and the database pool.
  */
 async function main(): Promise<void> {
+  survivePassingOutages((message) => process.stderr.write(`duban worker: ${message}\n`));
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);

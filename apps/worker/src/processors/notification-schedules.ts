@@ -6,8 +6,8 @@ import { withDeadline } from '@duban/resilience';
 
 /** When the daily digest goes out (cron, Asia/Shanghai); DIGEST_CRON overrides. */
 export const DEFAULT_DIGEST_CRON = '0 18 * * *';
-/** How often the outbox relay looks for rows whose enqueue was lost. */
-export const OUTBOX_RELAY_EVERY_MS = 60_000;
+/** How often the outbox relay looks for rows whose enqueue was lost (OUTBOX_RELAY_EVERY_MS overrides). */
+export const OUTBOX_RELAY_EVERY_MS = Number(process.env.OUTBOX_RELAY_EVERY_MS) || 60_000;
 /** How often the schedulers' existence is verified (a Redis that restarted empty has none). */
 export const SCHEDULERS_VERIFIED_EVERY_MS = 30_000;
 
