@@ -149,7 +149,9 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
           try {
             await persist(result.events, result.state);
           } catch (error) {
-            // The action is refused, not lost: nothing was recorded and the state is unchanged.
+            // A recording that failed for good: the action is refused, not lost (nothing was recorded,
+            // the state is unchanged). Anything else is a bug: it fails the workflow task, retried.
+            if (!(error instanceof ActivityFailure)) throw error;
             throw recordingFailure(error);
           }
           return view();
@@ -253,8 +255,8 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
 }
 
 /** A recording that failed for good, as the Update's rejection (the API maps its type to 422, 409 or 503). */
-function recordingFailure(error: unknown): ApplicationFailure {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
+function recordingFailure(error: ActivityFailure): ApplicationFailure {
+  const cause = error.cause;
   const type = cause instanceof ApplicationFailure ? cause.type : null;
   if (type === ACTIVITY_FAILURES.data) {
     return ApplicationFailure.create({ type: RECORDING_FAILURES.refused, message: '该操作的内容无法保存，请检查填写的内容后重试', nonRetryable: true, cause: cause as Error });

@@ -21,6 +21,8 @@ export class NotificationSchedules implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(NotificationSchedules.name);
   private redis: Redis | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Set once the schedulers were first created: missing ones after that mean Redis lost its data. */
+  private created = false;
 
   constructor(
     private readonly queue: NotificationQueueProducer,
@@ -58,8 +60,9 @@ export class NotificationSchedules implements OnApplicationBootstrap, OnApplicat
       const missing = await withDeadline(this.queue.missingSchedulers([DAILY_DIGEST_SCHEDULER_ID, RELAY_OUTBOX_SCHEDULER_ID]), 5000, 'Redis');
       if (missing.length > 0) {
         await withDeadline(this.schedule(), 5000, 'Redis');
-        this.logger.warn(`job schedulers ${missing.join(', ')} were missing (Redis lost its data?): re-created`);
+        if (this.created) this.logger.warn(`job schedulers ${missing.join(', ')} were missing (Redis lost its data?): re-created`);
       }
+      this.created = true;
       return missing;
     } catch (error) {
       this.logger.warn(`cannot verify the job schedulers yet: ${String(error)}`);
