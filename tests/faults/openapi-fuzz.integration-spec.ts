@@ -1,4 +1,6 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { randomUUID } from 'node:crypto';
+import { bearer, createTestUser, signIn } from '../api-auth/auth-helpers';
 import { call, startApiWorld, OWN_UNIT, type ApiWorld } from '../api/api-world';
 
 /** Every answer within this, whatever was sent (the brief's bar: no request without an answer within 15 s). */
@@ -55,19 +57,25 @@ describe('OpenAPI-driven fuzzing of every route', () => {
   let world: ApiWorld;
   let document: { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } };
   let ids: Record<string, string>;
+  let fuzzAdmin: Record<string, string>;
 
   beforeAll(async () => {
     world = await startApiWorld('fuzz');
     const response = await call(world, 'GET', '/api/docs-json');
     // Dereferenced: request bodies' $refs become their schemas.
     document = (await SwaggerParser.dereference(response.body as never)) as unknown as typeof document;
-    const [{ id: userId }] = await world.db.query("SELECT id FROM users WHERE username = 'supervisor'");
+    // The fuzzer changes whatever it may (passwords, roles, channels): only on users and a unit of its own,
+    // never on the demo users other test files sign in with.
+    const tag = randomUUID().slice(0, 8);
+    await createTestUser(world.db, { username: `fuzz-admin-${tag}`, displayName: '模糊测试管理员', role: 'admin', unitIds: [], password: 'fuzz-admin-password-2027' });
+    const targetId = await createTestUser(world.db, { username: `fuzz-target-${tag}`, displayName: '模糊测试对象', role: 'supervisor', unitIds: [], password: 'fuzz-target-password-2027' });
+    fuzzAdmin = bearer((await signIn(world.baseUrl, `fuzz-admin-${tag}`, 'fuzz-admin-password-2027')).accessToken);
     ids = {
       assignmentId: await world.assignmentOf(OWN_UNIT),
       planId: world.draftPlanId,
       messageId: await world.insertMessage(OWN_UNIT),
-      id: userId,
-      unit: OWN_UNIT,
+      id: targetId,
+      unit: `模糊测试单位${tag}`,
       number: '1',
       date: '2026-10-01',
     };
@@ -90,7 +98,7 @@ describe('OpenAPI-driven fuzzing of every route', () => {
         try {
           const response = await fetch(`${world.baseUrl}${request.path}`, {
             method: request.method,
-            headers: { ...world.headers[request.persona], ...(request.contentType ? { 'content-type': request.contentType } : {}) },
+            headers: { ...(request.persona === 'admin' ? fuzzAdmin : world.headers[request.persona]), ...(request.contentType ? { 'content-type': request.contentType } : {}) },
             ...(request.body !== undefined ? { body: request.body } : {}),
             signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
           });
