@@ -67,7 +67,7 @@ describe('concurrent actions on one assignment', () => {
 
   it('records every acknowledged Update exactly once, gap-free, and replays', async () => {
     // Overdue from the start: the first timer evaluation escalates, in the same activation as the Updates below.
-    const planId = await insertSyntheticPlan(db, 1, 1, { ...testSpeedSettings(1, 400), maxSleepMs: 100 });
+    const planId = await insertSyntheticPlan(db, 1, 1, { ...testSpeedSettings(1, 400), maxSleepMs: 100 }, '并发测试第');
     const rollout = worker.app.get(PlanRolloutActivities);
     await new MockActivityEnvironment().run((input: { planId: string }) => rollout.createPlanAssignments(input), { planId });
     const [{ id, unit_name: unit, workflow_id: workflowId }] = await db.query('SELECT id, unit_name, workflow_id FROM assignments WHERE plan_id = $1', [planId]);

@@ -58,6 +58,7 @@ describe('OpenAPI-driven fuzzing of every route', () => {
   let document: { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } };
   let ids: Record<string, string>;
   let fuzzAdmin: Record<string, string>;
+  let adminAssignment: string;
 
   beforeAll(async () => {
     world = await startApiWorld('fuzz');
@@ -69,6 +70,7 @@ describe('OpenAPI-driven fuzzing of every route', () => {
     const tag = randomUUID().slice(0, 8);
     await createTestUser(world.db, { username: `fuzz-admin-${tag}`, displayName: '模糊测试管理员', role: 'admin', unitIds: [], password: 'fuzz-admin-password-2027' });
     const targetId = await createTestUser(world.db, { username: `fuzz-target-${tag}`, displayName: '模糊测试对象', role: 'supervisor', unitIds: [], password: 'fuzz-target-password-2027' });
+    adminAssignment = await world.assignmentOf('市第3局');
     fuzzAdmin = bearer((await signIn(world.baseUrl, `fuzz-admin-${tag}`, 'fuzz-admin-password-2027')).accessToken);
     ids = {
       assignmentId: await world.assignmentOf(OWN_UNIT),
@@ -136,12 +138,14 @@ describe('OpenAPI-driven fuzzing of every route', () => {
         const pathParameters = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
         const queryParameters = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query');
         const validPath = fill(template, (name) => ids[name] ?? '1');
+        // The administrator acts (约谈, 撤销…) on another unit's assignment: counts of OWN_UNIT's escalations in other files stay exact.
+        const forPersona = (persona: string, path: string) => (persona === 'admin' ? path.replace(ids.assignmentId!, adminAssignment) : path);
         const jsonSchema = operation.requestBody?.content['application/json']?.schema;
         const validBody = jsonSchema ? example(jsonSchema) : undefined;
         // Unit staff take other paths only on assignment actions (unit scoping); the administrator reaches everything else.
         const personas = template.includes('/actions/') ? (['admin', 'staff_own_unit'] as const) : (['admin'] as const);
         const add = (request: Omit<FuzzRequest, 'method' | 'persona'>) => {
-          for (const persona of personas) requests.push({ ...request, method: verb, persona });
+          for (const persona of personas) requests.push({ ...request, path: forPersona(persona, request.path), method: verb, persona });
         };
         const withBody = (body: unknown) => (verb === 'GET' ? {} : { body: JSON.stringify(body), contentType: 'application/json' });
 
