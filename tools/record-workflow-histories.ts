@@ -2,9 +2,12 @@
  * Records real histories of Duban's workflows for the replay tests
  * (tests/replay): a plan import, a small rollout and one assignment walked
  * through acceptance, progress, the escalation ladder, an extension and closure.
- * Run after a workflow change that is meant to be compatible, commit the files:
+ * A fourth recording has many Updates at one assignment at once while its ladder
+ * timers fire (the one-writer mutex path). Run after a workflow change that is meant
+ * to be compatible, commit the files (`--only NAME,…` records just those, keeping the
+ * others, e.g. histories recorded before a patch):
  *
- *   node tools/bootstrap/run.mjs tools/record-workflow-histories.ts
+ *   node tools/bootstrap/run.mjs tools/record-workflow-histories.ts [--only assignment-concurrent-updates]
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,12 +24,16 @@ const OUT = join(__dirname, '../tests/fixtures/histories');
 const admin: Actor = { role: 'admin', unitIds: [], id: 'recorder' };
 const coordinator: Actor = { role: 'coordinator', unitIds: [], id: 'recorder' };
 
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : null;
+const wanted = (name: string) => only === null || only.includes(name);
+
 async function main(): Promise<void> {
   const stack = await startLocalStack('record');
   const { client, connection } = await connectTemporalClient({ address: stack.temporalAddress, namespace: 'default' });
   // The Temporal CLI prints histories in the proto3 JSON form that historyFromJSON reads.
   const cli = process.env.TEMPORAL_CLI_PATH ?? join(__dirname, '../.tools/bin/temporal');
   const save = async (file: string, workflowId: string) => {
+    if (!wanted(file.replace(/\.json$/, ''))) return;
     const json = execFileSync(cli, ['workflow', 'show', '--workflow-id', workflowId, '--address', stack.temporalAddress, '--output', 'json'], { maxBuffer: 64 * 1024 * 1024 });
     writeFileSync(join(OUT, file), json);
     console.log(`recorded ${file} (${(JSON.parse(json.toString()) as { events: unknown[] }).events.length} events)`);
@@ -63,6 +70,23 @@ async function main(): Promise<void> {
     const row = await assignments.get(first!.id);
     await client.workflow.getHandle(row.workflowId).result();
     await save('assignment-lifecycle.json', row.workflowId);
+
+    if (wanted('assignment-concurrent-updates')) {
+      // Overdue at once, ladder steps 300 ms apart, re-evaluated every 100 ms: Updates and timers overlap.
+      const busyPlan = await insertSyntheticPlan(stack.db, 1, 1, { ...testSpeedSettings(1, 300), maxSleepMs: 100 });
+      await plans.publish(busyPlan, admin, { wait: true });
+      const [busy] = (await assignments.list({ planId: busyPlan })).items;
+      const busyStaff: Actor = { role: 'unit_staff', unitIds: [busy!.unitName], id: 'recorder' };
+      const supervisor: Actor = { role: 'supervisor', unitIds: [], id: 'recorder' };
+      await Promise.all([assignments.act(busy!.id, { type: 'accept' }, busyStaff), ...[1, 2, 3].map((n) => assignments.act(busy!.id, { type: 'urge', note: `催办${n}` }, supervisor))]);
+      for (let wave = 0; wave < 3; wave += 1) {
+        await Promise.all([1, 2, 3].map((n) => assignments.act(busy!.id, { type: 'reportProgress', percent: wave * 10 + n, text: `第${wave}轮反馈${n}` }, busyStaff)));
+      }
+      await assignments.act(busy!.id, { type: 'withdraw', reason: '记录结束' }, coordinator);
+      const busyRow = await assignments.get(busy!.id);
+      await client.workflow.getHandle(busyRow.workflowId).result();
+      await save('assignment-concurrent-updates.json', busyRow.workflowId);
+    }
   } finally {
     await connection.close();
     await stack.stop();

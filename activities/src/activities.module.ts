@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { QueuesModule } from '@duban/queues';
 import { TemporalClientModule } from '@duban/temporal';
 import { AssignmentActivities } from './assignment.activities';
+import { AssignmentRepairActivities } from './assignment-repair.activities';
 import { AssignmentStarter } from './assignment-starter';
 import { PlanImportActivities } from './plan-import.activities';
 import { PlanRolloutActivities } from './plan-rollout.activities';
 
 /** Every activity provider; the worker binds their methods into the Temporal worker. */
-export const ACTIVITY_PROVIDERS = [PlanImportActivities, PlanRolloutActivities, AssignmentActivities];
+export const ACTIVITY_PROVIDERS = [PlanImportActivities, PlanRolloutActivities, AssignmentActivities, AssignmentRepairActivities];
 
 @Module({
   imports: [QueuesModule, TemporalClientModule],

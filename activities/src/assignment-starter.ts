@@ -128,7 +128,32 @@ export class AssignmentStarter {
     if (!created.workflowStarted) await this.start([created], plan.settings as PlanRunSettings);
   }
 
-  private async start(rows: AssignmentEntity[], stored: PlanRunSettings, heartbeat: () => void = () => undefined): Promise<void> {
+  /**
+   * Starts the workflows of open assignments again from their recorded state (the
+   * row's domain state and version): their workflow was lost or ended abnormally.
+   * `replaceFailed` allows a new run under an id whose last run failed, timed out or
+   * was terminated (never one that completed). Returns the ids started.
+   */
+  async startFromRecord(rows: AssignmentEntity[], options: { replaceFailed: boolean }, heartbeat: () => void = () => undefined): Promise<string[]> {
+    const started: string[] = [];
+    const byPlan = new Map<string, AssignmentEntity[]>();
+    for (const row of rows) byPlan.set(row.planId, [...(byPlan.get(row.planId) ?? []), row]);
+    for (const [planId, planRows] of byPlan) {
+      const plan = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: planId });
+      started.push(...(await this.start(planRows, plan.settings as PlanRunSettings, heartbeat, options.replaceFailed ? 'ALLOW_DUPLICATE_FAILED_ONLY' : 'REJECT_DUPLICATE')));
+    }
+    return started;
+  }
+
+  /** Starts each row's workflow (an existing one counts as started); returns the ids this call started. */
+  private async start(
+    rows: AssignmentEntity[],
+    stored: PlanRunSettings,
+    heartbeat: () => void = () => undefined,
+    // Never a second run under the same id, even after the first one finished (repair may replace a failed one).
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' | 'ALLOW_DUPLICATE_FAILED_ONLY' = 'REJECT_DUPLICATE',
+  ): Promise<string[]> {
+    const startedNow: string[] = [];
     const client = await this.temporal.client();
     const settings = resolveRunSettings(stored);
     let next = 0;
@@ -149,13 +174,8 @@ export class AssignmentStarter {
           },
         };
         try {
-          await client.workflow.start('assignmentWorkflow', {
-            taskQueue: this.config.temporalTaskQueue,
-            workflowId: row.workflowId,
-            args: [input],
-            // Never a second run under the same id, even after the first one finished.
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          });
+          await client.workflow.start('assignmentWorkflow', { taskQueue: this.config.temporalTaskQueue, workflowId: row.workflowId, args: [input], workflowIdReusePolicy });
+          startedNow.push(row.id);
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         }
@@ -165,6 +185,7 @@ export class AssignmentStarter {
     heartbeat();
     await this.dataSource.getRepository(AssignmentEntity).update({ id: In(rows.map((row) => row.id)) }, { workflowStarted: true });
     this.logger.debug(`started ${rows.length} assignment workflows`);
+    return startedNow;
   }
 }
 

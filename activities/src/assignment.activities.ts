@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AssignmentEvent } from '@duban/domain';
 import { writeOutboxMessages, type NewOutboxMessage } from '@duban/notifications';
@@ -12,7 +13,7 @@ import {
   type JsonValue,
 } from '@duban/persistence';
 import { NotificationQueueProducer } from '@duban/queues';
-import type { AssignmentActivityApi, AssignmentIdentity, RecordEventsInput, RecordRemindersInput } from '@duban/workflows';
+import { ACTIVITY_FAILURES, type AssignmentActivityApi, type AssignmentIdentity, type RecordEventsInput, type RecordRemindersInput } from '@duban/workflows';
 import type { TrafficLight } from '@duban/domain';
 import { AssignmentStarter } from './assignment-starter';
 import { readModelColumns } from './assignment-read-model';
@@ -31,13 +32,7 @@ export class AssignmentActivities implements AssignmentActivityApi {
     const lastSeq = fromSeq + events.length - 1;
     const outboxIds = await this.dataSource.transaction(async (manager) => {
       if (events.length > 0) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(AssignmentEventEntity)
-          .values(events.map((event, index) => eventRow(identity, fromSeq + index, event)))
-          .orIgnore()
-          .execute();
+        await appendEvents(manager, events.map((event, index) => eventRow(identity, fromSeq + index, event)));
         await this.writeDerivedRows(manager, identity, fromSeq, events);
       }
       // Guarded by version: a late retry of an older write never overwrites a newer state.
@@ -123,6 +118,32 @@ export class AssignmentActivities implements AssignmentActivityApi {
     });
     if (reports.length) await manager.createQueryBuilder().insert().into(ProgressReportEntity).values(reports).orIgnore().execute();
     if (escalations.length) await manager.createQueryBuilder().insert().into(EscalationEntity).values(escalations).orIgnore().execute();
+  }
+}
+
+/**
+ * Appends events to the log, unique per (assignment, seq). A sequence number already
+ * taken is fine only when it holds exactly these contents (a retried activity);
+ * anything else is a loud, non-retryable conflict, never a silent skip: the
+ * transaction rolls back and the workflow refuses the action.
+ */
+async function appendEvents(manager: EntityManager, rows: readonly Partial<AssignmentEventEntity>[]): Promise<void> {
+  const result = await manager.createQueryBuilder().insert().into(AssignmentEventEntity).values([...rows]).orIgnore().returning(['seq']).execute();
+  const inserted = new Set((result.raw as { seq: number }[]).map((row) => Number(row.seq)));
+  for (const row of rows.filter((candidate) => !inserted.has(candidate.seq!))) {
+    const [same] = await manager.query(
+      `SELECT 1 FROM assignment_events
+        WHERE assignment_id = $1 AND seq = $2 AND type = $3 AND actor = $4::jsonb AND payload = $5::jsonb AND occurred_at = $6`,
+      [row.assignmentId, row.seq, row.type, JSON.stringify(row.actor), JSON.stringify(row.payload), row.occurredAt],
+    );
+    if (!same) {
+      throw ApplicationFailure.create({
+        type: ACTIVITY_FAILURES.sequenceConflict,
+        message: `assignment ${row.assignmentId} already has an event ${row.seq} with other contents (${row.type} not recorded)`,
+        nonRetryable: true,
+        details: [{ assignmentId: row.assignmentId, seq: row.seq, type: row.type }],
+      });
+    }
   }
 }
 

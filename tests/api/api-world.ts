@@ -27,6 +27,10 @@ export interface ApiWorld {
   assignmentOf(unit: string, taskNumber?: number): Promise<string>;
   /** An inbox message to `recipient`, inserted directly. */
   insertMessage(recipient: string): Promise<string>;
+  /** Stops the worker (the API keeps running): Updates then wait for a worker that is not there. */
+  stopWorker(): Promise<void>;
+  /** Starts a worker again after stopWorker. */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,9 +38,28 @@ export interface ApiWorld {
 export async function startApiWorld(name: string): Promise<ApiWorld> {
   const run = useTestEnvironment(name);
   process.env.LOGIN_RATE_LIMIT = '10000';
-  const worker = await startWorker(run);
+  let worker: Awaited<ReturnType<typeof startWorker>> | null = await startWorker(run);
   const api = await startApi();
   const db = await openDatabase(run);
+  try {
+    return await prepareWorld(name, run, api, db, () => worker, (next) => (worker = next));
+  } catch (error) {
+    // A world that could not be set up stops what it started: nothing keeps running into later test files.
+    await api.stop().catch(() => undefined);
+    await worker?.stop().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function prepareWorld(
+  name: string,
+  run: TestRun,
+  api: Awaited<ReturnType<typeof startApi>>,
+  db: DataSource,
+  currentWorker: () => Awaited<ReturnType<typeof startWorker>> | null,
+  setWorker: (worker: Awaited<ReturnType<typeof startWorker>> | null) => void,
+): Promise<ApiWorld> {
   await seedDemoUsers(db);
   const staffName = `staff-${name}-${randomUUID().slice(0, 6)}`;
   await createTestUser(db, { username: staffName, displayName: '第1局经办人', role: 'unit_staff', unitIds: [OWN_UNIT], password: 'staff-password-1' });
@@ -87,9 +110,16 @@ export async function startApiWorld(name: string): Promise<ApiWorld> {
       );
       return row.id as string;
     },
+    async stopWorker() {
+      await currentWorker()?.stop();
+      setWorker(null);
+    },
+    async startWorker() {
+      if (!currentWorker()) setWorker(await startWorker(run));
+    },
     async stop() {
       await api.stop();
-      await worker.stop();
+      await currentWorker()?.stop();
       await db.destroy();
     },
   };

@@ -113,7 +113,7 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     persona: 'admin',
     path: () => '/api/v1/plans',
     cases: [
-      { name: 'no file (JSON body)', body: { file: 'plan.txt' }, status: 400, message: /multipart field "file"/ },
+      { name: 'no file (JSON body)', body: { file: 'plan.txt' }, status: 415, message: /multipart\/form-data/ },
       { name: 'malformed JSON', raw: '{"file": ', status: 400, message: /not valid JSON/ },
     ],
   },
@@ -290,6 +290,15 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
       { name: 'unknown channel kind', body: { channels: [{ kind: 'fax', target: { url: 'https://x.example' } }] }, status: 400, fields: ['channels.0.kind'] },
       { name: 'a robot URL that is not http(s)', body: { channels: [{ kind: 'dingtalk', target: { url: 'ftp://robot' } }] }, status: 400, message: /channels\.0\.target\.url/ },
       { name: 'an e-mail channel without an address', body: { channels: [{ kind: 'email', target: { to: 'not-an-address' } }] }, status: 400, message: /channels\.0\.target\.to/ },
+    ],
+  },
+  {
+    route: 'POST /api/v1/events/tickets',
+    persona: 'staff_own_unit',
+    path: () => '/api/v1/events/tickets',
+    cases: [
+      { name: 'a body it does not take (XML)', raw: '<x/>', status: 400 },
+      { name: 'malformed JSON', raw: '{"x', status: 400, message: /not valid JSON/ },
     ],
   },
   {

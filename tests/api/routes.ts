@@ -97,6 +97,7 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'GET /api/v1/calendar/add-working-days', request: path('/api/v1/calendar/add-working-days?date=2026-09-30&days=1'), expect: everyone('ok') },
   // The stream is checked separately (it never ends); here only whether it opens.
   { route: 'GET /api/v1/events/stream', request: path('/api/v1/events/stream'), expect: everyone('ok') },
+  { route: 'POST /api/v1/events/tickets', request: path('/api/v1/events/tickets'), expect: everyone('ok') },
 ];
 
 export { OTHER_UNIT, OWN_UNIT };

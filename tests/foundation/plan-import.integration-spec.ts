@@ -42,12 +42,12 @@ describe('plan import: API → Temporal → Postgres → BullMQ → API', () => 
     return fetch(`${api.baseUrl}/api/v1/plans`, { method: 'POST', body: form, headers: auth });
   }
 
-  it('reports PostgreSQL, Redis and Temporal healthy', async () => {
+  it('reports PostgreSQL, Redis, Temporal and the worker healthy', async () => {
     const response = await fetch(`${api.baseUrl}/health`);
     const body = (await response.json()) as { status: string; info: Record<string, { status: string }> };
     expect(response.status).toBe(200);
     expect(body.status).toBe('ok');
-    expect(Object.keys(body.info).sort()).toEqual(['postgres', 'redis', 'temporal']);
+    expect(Object.keys(body.info).sort()).toEqual(['postgres', 'redis', 'temporal', 'worker']);
   });
 
   it('imports a plan document, delivers the notice to the admin inbox and shows both', async () => {

@@ -20,7 +20,8 @@ describe('workflow replay', () => {
   }, 120_000);
 
   it('has recorded histories of the import, rollout and assignment workflows', () => {
-    expect(files).toEqual(['assignment-lifecycle.json', 'plan-import.json', 'plan-rollout.json']);
+    // assignment-lifecycle was recorded before the one-writer-mutex patch, assignment-concurrent-updates after it.
+    expect(files).toEqual(['assignment-concurrent-updates.json', 'assignment-lifecycle.json', 'plan-import.json', 'plan-rollout.json']);
   });
 
   it.each(files)('replays %s without non-determinism', async (file) => {

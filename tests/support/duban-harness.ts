@@ -19,6 +19,12 @@ export function useTestEnvironment(taskQueue: string): TestRun {
   process.env.QUEUE_PREFIX = run.queuePrefix;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   process.env.DUBAN_SEEDS_DIR = `${__dirname}/../../seeds`;
+  // Test files share one database: a worker's record repair would touch other files' assignments.
+  process.env.REPAIR_EVERY_MS = process.env.REPAIR_EVERY_MS ?? '0';
+  // The production bounds (10 s per action, 12 s per request) assume a machine that is not running
+  // several test suites at once; tests that check the bounds set their own.
+  process.env.UPDATE_TIMEOUT_MS = process.env.UPDATE_TIMEOUT_MS ?? '60000';
+  process.env.REQUEST_TIMEOUT_MS = process.env.REQUEST_TIMEOUT_MS ?? '65000';
   return run;
 }
 
@@ -36,8 +42,16 @@ function installQuietRuntime(): void {
   flag.__dubanRuntimeInstalled = true;
 }
 
-/** The worker process's Nest context and Temporal worker, in this process, running until stopped. */
-export async function startWorker(run: TestRun): Promise<{ app: INestApplicationContext; worker: Worker; stop(): Promise<void> }> {
+/**
+ * The worker process's Nest context and Temporal worker, in this process, running until stopped.
+ * With `poll: false` the Temporal worker is created but polls only once `startPolling()` is
+ * called: workflows started meanwhile get their first workflow task (and any Updates sent
+ * to them) all at once, as after a worker outage.
+ */
+export async function startWorker(
+  run: TestRun,
+  options: { poll?: boolean } = {},
+): Promise<{ app: INestApplicationContext; worker: Worker; startPolling(): void; stop(): Promise<void> }> {
   const { WorkerModule } = await import('../../apps/worker/src/worker.module');
   const { createTemporalWorker } = await import('../../apps/worker/src/temporal-worker');
   const { loadConfig } = await import('@duban/config');
@@ -47,11 +61,19 @@ export async function startWorker(run: TestRun): Promise<{ app: INestApplication
     workflowBundle: { codePath: run.workflowBundlePath },
     shutdownGraceTime: '2s',
   });
-  const running = worker.run();
+  const { WorkerHeartbeat } = await import('../../apps/worker/src/health/worker-heartbeat.service');
+  app.get(WorkerHeartbeat).watch(() => worker.getState());
+  let running: Promise<void> | null = null;
+  const startPolling = () => {
+    running ??= worker.run();
+  };
+  if (options.poll !== false) startPolling();
   return {
     app,
     worker,
+    startPolling,
     stop: async () => {
+      startPolling();
       worker.shutdown();
       await running;
       await app.close();

@@ -9,8 +9,8 @@ import type { PlanRunSettings } from '@duban/workflows';
  * due in the future: `tasks × unitsPerTask` assignments. For the crash test and
  * the rollout benchmark, where the parser is not what is measured.
  */
-export function syntheticPlan(tasks: number, unitsPerTask: number): PlanInput & { document: string; title: string } {
-  const units = Array.from({ length: unitsPerTask }, (_, index) => `市第${index + 1}局`);
+export function syntheticPlan(tasks: number, unitsPerTask: number, unitPrefix = '市第'): PlanInput & { document: string; title: string } {
+  const units = Array.from({ length: unitsPerTask }, (_, index) => `${unitPrefix}${index + 1}局`);
   return {
     document: 'synthetic.txt',
     title: `合成压力测试行动方案（${tasks}项任务）`,
@@ -32,8 +32,9 @@ export function syntheticPlan(tasks: number, unitsPerTask: number): PlanInput & 
 }
 
 /** Stores a synthetic plan as a draft directly (no document, no parser) and returns its id. */
-export async function insertSyntheticPlan(dataSource: DataSource, tasks: number, unitsPerTask: number, settings: PlanRunSettings = {}): Promise<string> {
-  const plan = syntheticPlan(tasks, unitsPerTask);
+/** `unitPrefix` gives a test units of its own (counts by unit across the shared test database stay exact). */
+export async function insertSyntheticPlan(dataSource: DataSource, tasks: number, unitsPerTask: number, settings: PlanRunSettings = {}, unitPrefix = '市第'): Promise<string> {
+  const plan = syntheticPlan(tasks, unitsPerTask, unitPrefix);
   const row = dataSource.getRepository(PlanEntity).create({
     sourceHash: `synthetic-${randomUUID()}`,
     documentName: plan.document,

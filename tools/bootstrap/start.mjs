@@ -1,6 +1,9 @@
 // `npm start`: Duban on local defaults. Temporal dev server (SQLite in .data/,
 // UI on :8233), the worker, and the API on :3000, with the seed plans imported
-// on first start. Ctrl-C stops everything, the worker gracefully.
+// on first start. The worker and the API are supervised: a crashed one is
+// restarted with backoff (repeated crashes stop everything). The last line is the
+// one URL to open, printed once /health answers 200. Ctrl-C stops everything, the
+// worker gracefully.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,6 +12,7 @@ const require = createRequire(import.meta.url);
 const { prepare } = require('./lib/prepare.cjs');
 const { startTemporalDevServer } = require('./lib/temporal-dev-server.cjs');
 const { isPortOpen } = require('./lib/wait-for-port.cjs');
+const { supervise } = require('./lib/supervisor.cjs');
 const { root, dataDir, distDir } = require('./lib/paths.cjs');
 const { step, fail } = require('./lib/log.cjs');
 
@@ -42,33 +46,32 @@ const children = new Map();
 let stopping = false;
 
 function launch(name, script, extraEnv = {}) {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(distDir, script)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...extraEnv },
-    // Own process group: Ctrl-C reaches only this script, which stops the children in order.
-    detached: true,
-  });
-  children.set(name, child);
-  child.on('exit', (code, signal) => {
-    children.delete(name);
-    if (!stopping) {
-      step(`${name} exited unexpectedly (${code ?? signal}); stopping Duban`);
+  const supervised = supervise({
+    name,
+    command: process.execPath,
+    args: ['--enable-source-maps', path.join(distDir, script)],
+    spawnOptions: {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...extraEnv },
+      // Own process group: Ctrl-C reaches only this script, which stops the children in order.
+      detached: true,
+    },
+    log: step,
+    onGiveUp: () => {
+      step(`${name} keeps crashing; stopping Duban (see its log above)`);
       void shutdown(1);
-    }
+    },
   });
-  return child;
+  children.set(name, supervised);
+  return supervised;
 }
 
 async function shutdown(exitCode) {
   if (stopping) return;
   stopping = true;
   step('Stopping: API and worker first (the worker finishes in-flight tasks), then Temporal…');
-  const exits = [...children.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
-  for (const child of children.values()) child.kill('SIGTERM');
-  const forceKill = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), 30_000);
-  await Promise.all(exits);
-  clearTimeout(forceKill);
+  await Promise.all([...children.values()].map((child) => child.stop('SIGTERM', 30_000)));
   if (temporal) await temporal.stop();
   step('Stopped');
   process.exit(exitCode);
@@ -78,10 +81,37 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('SIGHUP', () => void shutdown(0));
 // Last resort (this script crashing): never leave the children running.
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+process.on('exit', () => children.forEach((child) => child.child?.kill('SIGKILL')));
 
 step('Starting the worker (Temporal workflows and activities, BullMQ processors)…');
 launch('worker', 'apps/worker/src/main.js');
-step(`Starting the API on http://127.0.0.1:${config.apiPort} …`);
+step(`Starting the API on port ${config.apiPort} …`);
 launch('api', 'apps/api/src/main.js', { DUBAN_SEED_ON_START: process.env.DUBAN_SEED_ON_START ?? 'true' });
-step(`Duban is starting: API http://127.0.0.1:${config.apiPort}/health, OpenAPI http://127.0.0.1:${config.apiPort}/api/docs, Temporal UI http://127.0.0.1:8233. Ctrl-C stops.`);
+
+const host = ['0.0.0.0', '::', ''].includes(config.apiHost) ? '127.0.0.1' : config.apiHost.includes(':') ? `[${config.apiHost}]` : config.apiHost;
+const url = `http://${host}:${config.apiPort}/`;
+await waitUntilHealthy(`${url}health`);
+if (!stopping) {
+  step(`OpenAPI ${url}api/docs · Temporal UI http://127.0.0.1:${process.env.TEMPORAL_UI_PORT ?? 8233} · health ${url}health · Ctrl-C stops`);
+  process.stdout.write(`Duban is ready: ${url}\n`);
+}
+
+/** Polls /health until it answers 200, saying every 30 s what it still waits for. */
+async function waitUntilHealthy(healthUrl) {
+  let lastNote = Date.now();
+  let waiting = 'the API to listen';
+  while (!stopping) {
+    try {
+      const response = await fetch(healthUrl, { signal: AbortSignal.timeout(5000) });
+      if (response.status === 200) return;
+      waiting = (await response.json().catch(() => ({}))).message ?? `HTTP ${response.status}`;
+    } catch {
+      waiting = 'the API to listen';
+    }
+    if (Date.now() - lastNote > 30_000) {
+      step(`still waiting for Duban to be healthy: ${waiting}`);
+      lastNote = Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}

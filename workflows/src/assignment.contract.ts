@@ -86,6 +86,18 @@ export const assignmentUpdates: Readonly<Record<HumanCommandType, ReturnType<typ
 
 export const assignmentViewQuery = defineQuery<AssignmentView>('view');
 
+/**
+ * Why an Update was refused after it passed the domain's rules: its recording failed
+ * for good. `refused`: the store rejected the content (a data error); `conflict`: the
+ * event log already holds that sequence number with other content (record and workflow
+ * disagree); `unavailable`: the database stayed unreachable through every retry.
+ */
+export const RECORDING_FAILURES = {
+  refused: 'recording_refused',
+  conflict: 'recording_conflict',
+  unavailable: 'recording_unavailable',
+} as const;
+
 export interface RecordEventsInput {
   readonly identity: AssignmentIdentity;
   /** Sequence number of the first event in `events` (events are numbered consecutively). */

@@ -1,18 +1,23 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
 import { compareBusinessDates, shanghaiDateOf, shanghaiInstant, type BusinessDate } from '@duban/calendar';
 import {
   COMMAND_ALLOWED_STATUSES,
   computeTrafficLight,
   decide,
   dueEscalations,
+  firstTextProblem,
   isTerminalStatus,
   nextEscalationAt,
   notificationForReminder,
@@ -28,16 +33,29 @@ import {
   assignmentViewQuery,
   HUMAN_COMMAND_TYPES,
   lightKey,
+  RECORDING_FAILURES,
   type AssignmentActionRequest,
   type AssignmentActivityApi,
   type AssignmentView,
   type AssignmentWorkflowInput,
 } from './assignment.contract';
+import { ACTIVITY_FAILURES } from './activity-failures.contract';
 
+/**
+ * Recording never retries forever: the activities classify their errors (data and
+ * constraint errors fail at once, non-retryable), and transient ones (connection,
+ * timeout, deadlock) are retried for at most an hour.
+ */
 const activities = proxyActivities<AssignmentActivityApi>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+  scheduleToCloseTimeout: '1 hour',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2, maximumAttempts: 100 },
 });
+
+/** Patch: one writer at a time through a FIFO mutex (the `busy` flag let two waiters in at once). */
+const ONE_WRITER_PATCH = 'one-writer-mutex';
+/** After a timer evaluation failed to record, the next try waits this long (the activity already retried). */
+const TIMER_RETRY_MS = 60_000;
 
 const SYSTEM: Actor = { role: 'system', unitIds: [], id: 'timer' };
 
@@ -68,6 +86,9 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   let { eventSeq, remindersThrough, lightKey: persistedLightKey } = input.cursor;
   let changes = 0;
   let busy = false;
+  const writer = new Mutex();
+  /** When the last timer evaluation could not be recorded: the next one waits a while. */
+  let timerRetryAt: number | null = null;
 
   const lightOf = (at: number): TrafficLight => computeTrafficLight(state, at, settings.light);
   const view = (): AssignmentView => ({ identity, state, light: lightOf(Date.now()), eventSeq });
@@ -88,7 +109,24 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     changes += 1;
   }
 
+  /**
+   * Runs `work` as the only writer: events are numbered from `eventSeq`, so two
+   * persists must never overlap. Histories recorded before the patch keep their old
+   * waiting (a replay must issue the same commands); the mutex path also waits for a
+   * writer that entered the old way before the patch.
+   */
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (patched(ONE_WRITER_PATCH)) {
+      return writer.runExclusive(async () => {
+        while (busy) await condition(() => !busy);
+        busy = true;
+        try {
+          return await work();
+        } finally {
+          busy = false;
+        }
+      });
+    }
     await condition(() => !busy);
     busy = true;
     try {
@@ -108,13 +146,23 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
           // Decided again here: an earlier update may have changed the state since validation.
           const result = decide(state, request.command, { now: Date.now(), actor: request.actor });
           if (!result.ok) throw ApplicationFailure.create({ type: result.code, message: result.reason, nonRetryable: true });
-          await persist(result.events, result.state);
+          try {
+            await persist(result.events, result.state);
+          } catch (error) {
+            // A recording that failed for good: the action is refused, not lost (nothing was recorded,
+            // the state is unchanged). Anything else is a bug: it fails the workflow task, retried.
+            if (!(error instanceof ActivityFailure)) throw error;
+            throw recordingFailure(error);
+          }
           return view();
         }),
       {
         // Rejected here, an illegal action leaves no trace in the workflow history.
         validator: (request: AssignmentActionRequest) => {
           if (request?.command?.type !== type) throw new Error(`update ${type} carries a ${String(request?.command?.type)} command`);
+          // Text no store can hold (a NUL…) never reaches an activity, whoever sent it.
+          const badText = firstTextProblem(request.command);
+          if (badText) throw ApplicationFailure.create({ type: 'invalid_text', message: `${badText.path}：${badText.message}`, nonRetryable: true });
           const result = decide(state, request.command, { now: Date.now(), actor: request.actor });
           if (!result.ok) throw ApplicationFailure.create({ type: result.code, message: result.reason, nonRetryable: true });
         },
@@ -124,6 +172,18 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
 
   /** Applies whatever time has made due: ladder levels, reminders, a changed light. */
   async function onTimer(): Promise<void> {
+    try {
+      await evaluateTime();
+      timerRetryAt = null;
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      // Recording failed for good (after the activity's own retries): try again later, keep running.
+      log.warn('timer evaluation could not be recorded; retrying later', { assignmentId: identity.assignmentId, error: error.cause?.message ?? error.message });
+      timerRetryAt = Date.now() + TIMER_RETRY_MS;
+    }
+  }
+
+  async function evaluateTime(): Promise<void> {
     const now = Date.now();
     const today = shanghaiDateOf(now);
     if (ladderRuns(state)) {
@@ -162,6 +222,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     // The light turns red at the deadline.
     if (!isTerminalStatus(state.status) && state.dueAt > now) wake = Math.min(wake, state.dueAt + spread);
     if (settings.maxSleepMs !== undefined) wake = Math.min(wake, now + settings.maxSleepMs);
+    if (timerRetryAt !== null) wake = Math.max(wake, timerRetryAt);
     return wake;
   }
 
@@ -177,7 +238,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
 
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > MAX_EVENTS_PER_RUN) {
-      await condition(() => !busy && allHandlersFinished());
+      await condition(() => !busy && !writer.isLocked() && allHandlersFinished());
       await continueAsNew<typeof assignmentWorkflow>({
         identity,
         state,
@@ -191,4 +252,17 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   // Let in-flight updates finish and reply before the workflow completes.
   await condition(allHandlersFinished);
   return view();
+}
+
+/** A recording that failed for good, as the Update's rejection (the API maps its type to 422, 409 or 503). */
+function recordingFailure(error: ActivityFailure): ApplicationFailure {
+  const cause = error.cause;
+  const type = cause instanceof ApplicationFailure ? cause.type : null;
+  if (type === ACTIVITY_FAILURES.data) {
+    return ApplicationFailure.create({ type: RECORDING_FAILURES.refused, message: '该操作的内容无法保存，请检查填写的内容后重试', nonRetryable: true, cause: cause as Error });
+  }
+  if (type === ACTIVITY_FAILURES.sequenceConflict) {
+    return ApplicationFailure.create({ type: RECORDING_FAILURES.conflict, message: '任务记录与流程状态不一致，操作未执行；请联系管理员运行 duban doctor', nonRetryable: true, cause: cause as Error });
+  }
+  return ApplicationFailure.create({ type: RECORDING_FAILURES.unavailable, message: '暂时无法保存该操作，请稍后重试', nonRetryable: true, cause: cause instanceof Error ? cause : undefined });
 }

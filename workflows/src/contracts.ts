@@ -4,3 +4,5 @@ export * from './plan-import.contract';
 export * from './plan-rollout.contract';
 export * from './assignment.contract';
 export * from './run-settings';
+export * from './activity-failures.contract';
+export * from './assignment-repair.contract';

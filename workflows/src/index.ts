@@ -4,3 +4,4 @@ export * from './plan-import.workflow';
 export * from './plan-rollout.workflow';
 export * from './assignment.workflow';
 export * from './noop.workflow';
+export * from './assignment-repair.workflow';

@@ -1,15 +1,17 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { PlanRolloutActivityApi, PlanRolloutInput, PlanRolloutResult } from './plan-rollout.contract';
 
+// Bounded like every activity: outages are retried for about ten minutes, data errors not at
+// all (the worker classifies errors); a failed rollout is resumed by the record repair.
 const { createPlanAssignments, completePlanRollout } = proxyActivities<PlanRolloutActivityApi>({
   startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 25 },
 });
 
 const { startAssignmentWorkflows } = proxyActivities<PlanRolloutActivityApi>({
   startToCloseTimeout: '5 minutes',
   heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 25 },
 });
 
 /**

@@ -1,5 +1,5 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { DubanConfigModule, loadConfig } from '@duban/config';
 import { ServicesModule } from '@duban/services';
@@ -7,10 +7,14 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { CalendarController } from './calendar/calendar.controller';
+import { ContentTypeGuard } from './common/content-type.guard';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { IdempotencyStore } from './common/idempotency.store';
 import { PlanPermissionGuard } from './common/plan-permission.guard';
 import { queryTokenMiddleware } from './common/query-token.middleware';
+import { redactQuery, redactUrl } from './common/redact-url';
+import { RequestDeadlineInterceptor } from './common/request-deadline.interceptor';
+import { SanitizingPipe } from './common/sanitizing.pipe';
 import { ServiceErrorFilter } from './common/service-error.filter';
 import { DirectoryController } from './directory/directory.controller';
 import { UnitChannelsController } from './directory/unit-channels.controller';
@@ -31,6 +35,10 @@ import { PlansController } from './plans/plans.controller';
         autoLogging: { ignore: (req) => req.url === '/health' },
         // Request logs include headers: never write bearer tokens or cookies to the log.
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        // …nor a token in a URL (the event stream's ticket or a legacy ?access_token=).
+        serializers: {
+          req: (req: { url?: string; query?: unknown }) => Object.assign(req, { url: redactUrl(req.url), query: redactQuery(req.query) }),
+        },
       },
     }),
     ServicesModule,
@@ -41,7 +49,18 @@ import { PlansController } from './plans/plans.controller';
   ],
   controllers: [PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
     UnitChannelsController, CalendarController, EventsController],
-  providers: [{ provide: APP_FILTER, useClass: ServiceErrorFilter }, IdempotencyStore, IdempotencyInterceptor, PlanPermissionGuard],
+  providers: [
+    { provide: APP_FILTER, useClass: ServiceErrorFilter },
+    // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.
+    { provide: APP_PIPE, useClass: SanitizingPipe },
+    // JSON bodies only, except where a route declares @ApiConsumes (415 otherwise).
+    { provide: APP_GUARD, useClass: ContentTypeGuard },
+    // Every request answers within REQUEST_TIMEOUT_MS (503 otherwise).
+    { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
+    IdempotencyStore,
+    IdempotencyInterceptor,
+    PlanPermissionGuard,
+  ],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

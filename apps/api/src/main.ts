@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@duban/config';
+import { survivePassingOutages } from '@duban/resilience';
 import { SeedService } from '@duban/services';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
+  survivePassingOutages((message) => process.stderr.write(`duban api: ${message}\n`));
   const config = loadConfig();
   const app = await createApiApp();
   await app.listen(config.apiPort, config.apiHost);

@@ -5,6 +5,7 @@ import { registerParseCommand } from './commands/parse.command';
 import { registerPlanCommands } from './commands/plan.commands';
 import { registerAssignmentsCommand } from './commands/assignments.command';
 import { registerActCommand } from './commands/act.command';
+import { registerRepairCommands } from './commands/repair.commands';
 
 /**
  * `duban`: the command line over the same service layer as the API. Commands
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<void> {
   registerPlanCommands(program);
   registerAssignmentsCommand(program);
   registerActCommand(program);
+  registerRepairCommands(program);
   registerDbCommand(program);
   await program.parseAsync(argv);
 }

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@duban/config';
+import { survivePassingOutages } from '@duban/resilience';
+import { WorkerHeartbeat } from './health/worker-heartbeat.service';
 import { createTemporalWorker } from './temporal-worker';
 import { WorkerModule } from './worker.module';
 
@@ -12,11 +14,13 @@ import { WorkerModule } from './worker.module';
  * and the database pool.
  */
 async function main(): Promise<void> {
+  survivePassingOutages((message) => process.stderr.write(`duban worker: ${message}\n`));
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
   const { worker, connection } = await createTemporalWorker(app, config);
+  app.get(WorkerHeartbeat).watch(() => worker.getState());
   logger.log(`Temporal worker polling task queue "${config.temporalTaskQueue}" on ${config.temporalAddress}`);
   try {
     await worker.run();

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { ACTIVITY_PROVIDERS } from '@duban/activities';
+import { ACTIVITY_PROVIDERS, classifyActivityFailures } from '@duban/activities';
 import type { DubanConfig } from '@duban/config';
 import { webpackConfigHook, workflowsPath } from '@duban/temporal/worker';
 
@@ -32,6 +32,8 @@ export async function createTemporalWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     activities: activitiesFrom(app),
+    // Data errors fail at once, outages retry, bugs retry a few times: no activity retries forever.
+    interceptors: { activity: [classifyActivityFailures] },
     ...bundle,
     ...overrides,
   });

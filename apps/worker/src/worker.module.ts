@@ -7,6 +7,8 @@ import { PersistenceModule } from '@duban/persistence';
 import { QueuesModule } from '@duban/queues';
 import { NotificationProcessor } from './processors/notification.processor';
 import { NotificationSchedules } from './processors/notification-schedules';
+import { RecordRepairSchedule } from './repair/record-repair.schedule';
+import { WorkerHeartbeat } from './health/worker-heartbeat.service';
 
 @Module({
   imports: [
@@ -16,6 +18,6 @@ import { NotificationSchedules } from './processors/notification-schedules';
     QueuesModule,
     ActivitiesModule,
   ],
-  providers: [OutboxDeliveryService, ChannelDeliveryService, NotificationProcessor, NotificationSchedules],
+  providers: [OutboxDeliveryService, ChannelDeliveryService, NotificationProcessor, NotificationSchedules, RecordRepairSchedule, WorkerHeartbeat],
 })
 export class WorkerModule {}

@@ -14,6 +14,10 @@ export interface AccessTokenClaims {
 }
 
 export const JWT_ISSUER = 'duban';
+/** Audience of event-stream tickets: they open the event stream and nothing else. */
+export const EVENT_TICKET_AUDIENCE = 'duban:event-stream';
+/** An event-stream ticket is good for this long (EventSource reconnects within it reuse it). */
+export const EVENT_TICKET_TTL_SECONDS = 60;
 
 /** Short-lived HS256 access tokens. */
 @Injectable()
@@ -34,10 +38,33 @@ export class AccessTokensService {
     return { accessToken, expiresIn: this.config.accessTtlSeconds };
   }
 
-  /** The claims of a valid, unexpired token, or null. */
+  /** The claims of a valid, unexpired access token, or null (an event-stream ticket is not an access token). */
   async verify(token: string): Promise<AccessTokenClaims | null> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: JWT_ISSUER });
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims & { aud?: unknown }>(token, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: JWT_ISSUER });
+      return typeof claims.sub === 'string' && Number.isInteger(claims.ver) && claims.aud === undefined ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A single-purpose, short-lived ticket for the event stream (EventSource cannot
+   * send headers, so it travels in the URL): it opens the stream for a minute and
+   * is refused everywhere else, so a URL that leaks into a log is worth little.
+   */
+  async signEventTicket(user: UserEntity): Promise<{ ticket: string; expiresIn: number }> {
+    const ticket = await this.jwt.signAsync(
+      { sub: user.id, ver: user.tokenVersion },
+      { secret: this.config.jwtSecret, algorithm: 'HS256', expiresIn: EVENT_TICKET_TTL_SECONDS, issuer: JWT_ISSUER, audience: EVENT_TICKET_AUDIENCE },
+    );
+    return { ticket, expiresIn: EVENT_TICKET_TTL_SECONDS };
+  }
+
+  /** The claims of a valid, unexpired event-stream ticket, or null. */
+  async verifyEventTicket(ticket: string): Promise<Pick<AccessTokenClaims, 'sub' | 'ver'> | null> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(ticket, { secret: this.config.jwtSecret, algorithms: ['HS256'], issuer: JWT_ISSUER, audience: EVENT_TICKET_AUDIENCE });
       return typeof claims.sub === 'string' && Number.isInteger(claims.ver) ? claims : null;
     } catch {
       return null;

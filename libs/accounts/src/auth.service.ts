@@ -36,19 +36,22 @@ export class AuthService {
   ) {}
 
   /**
-   * Checks the password. Wrong passwords and unknown usernames answer alike
-   * and both count towards the username's lock-out.
+   * Checks the password. Wrong passwords and unknown usernames answer alike and
+   * both count towards the lock-out of this username from this client address.
    */
-  async login(usernameAsTyped: string, password: string): Promise<TokenPair> {
+  async login(usernameAsTyped: string, password: string, clientIp = 'unknown'): Promise<TokenPair> {
     const username = normalizeUsername(usernameAsTyped);
-    await this.refuseIfLocked(username);
+    await this.refuseIfLocked(username, clientIp);
+    // Many failures from anywhere slow this account's sign-ins down a little; they never lock it.
+    const slowdown = await this.lockout.accountSlowdownMs(username);
+    if (slowdown > 0) await new Promise((resolve) => setTimeout(resolve, slowdown));
     const user = await this.users.findByUsername(username);
     const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !ok) {
-      await this.lockout.recordFailure(username);
+      await this.lockout.recordFailure(username, clientIp);
       throw new AccountError('invalid_credentials', 'wrong username or password');
     }
-    await this.lockout.clear(username);
+    await this.lockout.clear(username, clientIp);
     if (user.disabled) throw new AccountError('account_disabled', 'this account is disabled; ask an administrator');
     return this.tokensFor(user);
   }
@@ -70,12 +73,12 @@ export class AuthService {
    * stolen access token cannot be used to guess it). Ends every session, older
    * access tokens included, and answers a fresh token pair for this client.
    */
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<TokenPair> {
+  async changePassword(userId: string, currentPassword: string, newPassword: string, clientIp = 'unknown'): Promise<TokenPair> {
     const user = await this.users.findById(userId);
     if (!user || user.disabled) throw new AccountError('invalid_token', 'sign in again');
-    await this.refuseIfLocked(user.username);
+    await this.refuseIfLocked(user.username, clientIp);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await this.lockout.recordFailure(user.username);
+      await this.lockout.recordFailure(user.username, clientIp);
       throw new AccountError('wrong_password', 'the current password is wrong');
     }
     const problem = passwordRuleViolation(newPassword, user.username);
@@ -92,11 +95,11 @@ export class AuthService {
     return this.tokensFor(user);
   }
 
-  private async refuseIfLocked(username: string): Promise<void> {
-    const remaining = await this.lockout.remainingLockMs(username);
+  private async refuseIfLocked(username: string, clientIp: string): Promise<void> {
+    const remaining = await this.lockout.remainingLockMs(username, clientIp);
     if (remaining > 0) {
       const retryAfterSeconds = Math.ceil(remaining / 1000);
-      throw new AccountError('account_locked', `too many failed sign-ins; try again in ${retryAfterSeconds} s`, { retryAfterSeconds, maxAttempts: this.config.loginMaxAttempts });
+      throw new AccountError('account_locked', `too many failed sign-ins from this address; try again in ${retryAfterSeconds} s`, { retryAfterSeconds, maxAttempts: this.config.loginMaxAttempts });
     }
   }
 

@@ -20,7 +20,7 @@ export async function seedDemoUsers(dataSource: DataSource, env: Readonly<Record
   const created: string[] = [];
   const existing: string[] = [];
   for (const user of DEMO_USERS) {
-    if (await insertUser(dataSource.manager, user)) created.push(user.username);
+    if (await insertUser(dataSource.manager, user, { demoSeed: true })) created.push(user.username);
     else existing.push(user.username);
   }
   return { created, existing };

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '@duban/domain';
+import { COMMON_PASSWORDS } from './common-passwords';
 
 /** Roles a person may hold; `system` is reserved for timers and other automation. */
 export const HUMAN_ROLES = ROLES.filter((role): role is Exclude<Role, 'system'> => role !== 'system');
@@ -21,8 +22,22 @@ export function unitsRuleViolation(role: Role, unitIds: readonly string[]): stri
   return null;
 }
 
+/**
+ * The password policy: 8–128 characters, not the username, not one of the most
+ * common passwords, not one repeated character or a plain run (12345678, abcdefgh).
+ * Length matters more than character classes (NIST SP 800-63B), so none are required.
+ */
 export function passwordRuleViolation(password: string, username: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) return PASSWORD_RULE;
-  if (password.toLowerCase() === username.toLowerCase()) return 'password must differ from the username';
+  const lower = password.toLowerCase();
+  if (lower === username.toLowerCase()) return 'password must differ from the username';
+  if (COMMON_PASSWORDS.has(lower) || isRepeatedOrRun(lower)) return 'this password is too common or too simple; choose a longer phrase that others would not guess';
   return null;
+}
+
+/** One character repeated (aaaaaaaa), or a run of consecutive characters up or down (12345678, hgfedcba). */
+function isRepeatedOrRun(text: string): boolean {
+  const codes = [...text].map((character) => character.codePointAt(0)!);
+  const steps = new Set(codes.slice(1).map((code, index) => code - codes[index]!));
+  return steps.size === 1 && [0, 1, -1].includes([...steps][0]!);
 }

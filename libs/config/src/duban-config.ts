@@ -17,6 +17,15 @@ export interface DubanConfig {
   readonly seedOnStart: boolean;
   /** Folder of seed data (plans, unit directories). */
   readonly seedsDir: string;
+  /** Longest wait for an assignment action (a Temporal Update): then 503 with Retry-After, the Idempotency-Key released. */
+  readonly updateTimeoutMs: number;
+  /** Longest any API request may take before it answers 503 (server-sent event streams excepted). */
+  readonly requestTimeoutMs: number;
+  /**
+   * How often the worker re-creates, from the record, the workflows of open assignments
+   * that Temporal lost (also once at start); 0 turns it off.
+   */
+  readonly repairEveryMs: number;
 }
 
 export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
@@ -31,6 +40,9 @@ export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
   queuePrefix: 'duban',
   seedOnStart: 'false',
   seedsDir: 'seeds',
+  updateTimeoutMs: '10000',
+  requestTimeoutMs: '12000',
+  repairEveryMs: '300000',
 };
 
 /** Environment variable behind each setting. */
@@ -46,4 +58,7 @@ export const CONFIG_ENV_NAMES: { readonly [K in keyof DubanConfig]: string } = {
   queuePrefix: 'QUEUE_PREFIX',
   seedOnStart: 'DUBAN_SEED_ON_START',
   seedsDir: 'DUBAN_SEEDS_DIR',
+  updateTimeoutMs: 'UPDATE_TIMEOUT_MS',
+  requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
+  repairEveryMs: 'REPAIR_EVERY_MS',
 };

@@ -7,6 +7,8 @@ describe('loadConfig', () => {
     expect(config.apiPort).toBe(3000);
     expect(config.seedOnStart).toBe(false);
     expect(config.temporalTaskQueue).toBe('duban');
+    expect(config.updateTimeoutMs).toBe(10_000);
+    expect(config.requestTimeoutMs).toBe(12_000);
   });
 
   it('reads overrides and treats empty strings as unset', () => {
@@ -22,6 +24,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, /DATABASE_URL must use postgres:/],
     [{ REDIS_URL: 'not a url' }, /REDIS_URL is not a URL/],
     [{ DUBAN_SEED_ON_START: 'maybe' }, /DUBAN_SEED_ON_START must be true or false/],
+    [{ UPDATE_TIMEOUT_MS: '0' }, /UPDATE_TIMEOUT_MS must be a positive number of milliseconds/],
+    [{ REQUEST_TIMEOUT_MS: 'soon' }, /REQUEST_TIMEOUT_MS must be a positive number of milliseconds/],
   ])('rejects %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -23,6 +23,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     if (['0', 'false', 'no', 'off'].includes(value)) return false;
     throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be true or false, got "${raw(key)}"`);
   };
+  const milliseconds = (key: keyof DubanConfig, minimum = 1): number => {
+    const value = Number(raw(key));
+    if (!Number.isInteger(value) || value < minimum) {
+      throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be a ${minimum === 0 ? 'whole' : 'positive'} number of milliseconds, got "${raw(key)}"`);
+    }
+    return value;
+  };
   const url = (key: keyof DubanConfig, protocols: readonly string[]): string => {
     const value = raw(key);
     let parsed: URL;
@@ -49,5 +56,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     queuePrefix: raw('queuePrefix'),
     seedOnStart: flag('seedOnStart'),
     seedsDir: raw('seedsDir'),
+    updateTimeoutMs: milliseconds('updateTimeoutMs'),
+    requestTimeoutMs: milliseconds('requestTimeoutMs'),
+    repairEveryMs: milliseconds('repairEveryMs', 0),
   };
 }

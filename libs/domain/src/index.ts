@@ -5,3 +5,4 @@ export * from './light';
 export * from './rollout';
 export * from './organisation';
 export * from './notification';
+export * from './text';

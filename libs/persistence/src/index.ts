@@ -5,3 +5,4 @@ export * from './ensure-database';
 export * from './run-migrations';
 export * from './generate-migration';
 export * from './persistence.module';
+export * from './pool-error-handlers';

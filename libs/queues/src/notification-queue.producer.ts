@@ -61,6 +61,12 @@ export class NotificationQueueProducer {
     await this.queue.upsertJobScheduler(RELAY_OUTBOX_SCHEDULER_ID, { every: everyMs }, { name: JOB_RELAY_OUTBOX, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
   }
 
+  /** Which of these job schedulers do not exist (a Redis restarted without its data has none). */
+  async missingSchedulers(ids: readonly string[]): Promise<string[]> {
+    const found = await Promise.all(ids.map((id) => this.queue.getJobScheduler(id)));
+    return ids.filter((_, index) => !found[index]);
+  }
+
   /** Round trip to Redis: throws when it does not answer. */
   async ping(): Promise<void> {
     await this.queue.getJobCounts('waiting');

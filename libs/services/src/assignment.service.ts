@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { authorize, type Actor, type AssignmentCommand } from '@duban/domain';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import { authorize, isTerminalStatus, type Actor, type AssignmentCommand, type AssignmentStatus } from '@duban/domain';
 import {
   AssignmentEntity,
   AssignmentEventEntity,
@@ -12,8 +13,10 @@ import {
   ProgressReportEntity,
 } from '@duban/persistence';
 import { workflowCounter } from '@duban/accounts';
+import { isUnavailable, withDeadline } from '@duban/resilience';
 import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
+import { requestAssignmentRepair } from './assignment-repair.request';
 import { isUuid } from './plan.service';
 import { canReadUnit } from './read-scope';
 import { rejectionError } from './rejection-errors';
@@ -69,6 +72,7 @@ export class AssignmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientProvider,
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {}
 
   async list(filter: AssignmentFilter, page: { limit?: number; offset?: number; sort?: AssignmentSort } = {}): Promise<Page<AssignmentSummary>> {
@@ -143,11 +147,19 @@ export class AssignmentService {
     if (!allowed.ok) throw rejectionError(allowed.code, allowed.reason);
     const client = await this.temporal.client();
     const handle = client.workflow.getHandle(row.workflowId);
+    // Bounded: a worker that does not answer (down, or the assignment's recording retrying) gives a 503, never a hang.
+    const timeoutMs = this.config.updateTimeoutMs;
     try {
-      const view = await handle.executeUpdate(assignmentUpdates[command.type as HumanCommandType], {
-        args: [{ command, actor }],
-        ...(requestId ? { updateId: `${command.type}:${requestId}` } : {}),
-      });
+      const view = await withDeadline(
+        client.withDeadline(Date.now() + timeoutMs, () =>
+          handle.executeUpdate(assignmentUpdates[command.type as HumanCommandType], {
+            args: [{ command, actor }],
+            ...(requestId ? { updateId: `${command.type}:${requestId}` } : {}),
+          }),
+        ),
+        timeoutMs + 1000,
+        'the assignment workflow',
+      );
       workflowCounter.inc({ workflow: 'assignment', event: `action:${command.type}` });
       return view;
     } catch (error) {
@@ -155,7 +167,17 @@ export class AssignmentService {
         throw rejectionError(error.cause.type ?? 'conflict', error.cause.message);
       }
       if (error instanceof WorkflowNotFoundError) {
-        throw new ServiceError('conflict', `assignment ${assignmentId} is no longer running (${row.status})`);
+        if (isTerminalStatus(row.status as AssignmentStatus)) {
+          throw new ServiceError('conflict', `任务已${row.status === 'closed' ? '办结' : '结束'}，不能再操作`, { status: row.status });
+        }
+        // The record says open but its workflow is gone (Temporal's data lost): it is re-created from the record.
+        await requestAssignmentRepair(client, this.config.temporalTaskQueue, [assignmentId]).catch(() => undefined);
+        throw new ServiceError('unavailable', '该任务的流程正在从记录中恢复，请稍后重试', { retryAfterSeconds: 5, reason: 'workflow_recovering' });
+      }
+      if (isUnavailable(error)) {
+        throw new ServiceError('unavailable', `操作未能在 ${Math.round(timeoutMs / 1000)} 秒内完成（流程服务繁忙或不可用），请稍后重试；带相同 Idempotency-Key 重试不会重复执行`, {
+          retryAfterSeconds: 5,
+        });
       }
       throw error;
     }

@@ -10,3 +10,4 @@ export * from './directory.service';
 export * from './event-feed.service';
 export * from './read-scope';
 export * from './channel-subscription.service';
+export * from './consistency.service';

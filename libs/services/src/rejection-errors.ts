@@ -1,4 +1,5 @@
 import type { RejectionCode } from '@duban/domain';
+import { RECORDING_FAILURES } from '@duban/workflows';
 import { ServiceError } from './service-errors';
 
 const AUTHORIZATION: readonly RejectionCode[] = ['forbidden', 'wrong_unit'];
@@ -8,6 +9,7 @@ const PAYLOAD: readonly RejectionCode[] = [
   'invalid_percent',
   'invalid_value',
   'invalid_evidence',
+  'invalid_text',
   'invalid_date',
   'date_not_after_due',
   'unit_required',
@@ -17,9 +19,13 @@ const PAYLOAD: readonly RejectionCode[] = [
 
 /**
  * A domain rejection as a use-case error: not allowed → forbidden (403), a bad
- * value → unprocessable (422), the assignment's state does not allow it → conflict (409).
+ * value → unprocessable (422), the assignment's state does not allow it → conflict (409);
+ * a recording that failed for good → unprocessable (refused content) or unavailable (503).
  */
 export function rejectionError(code: string, reason: string): ServiceError {
+  // The rules allowed the action but recording it failed for good: nothing happened.
+  if (code === RECORDING_FAILURES.unavailable) return new ServiceError('unavailable', reason, { rejection: code });
+  if (code === RECORDING_FAILURES.refused) return new ServiceError('unprocessable', reason, { rejection: code });
   const rejection = code as RejectionCode;
   const kind = AUTHORIZATION.includes(rejection) ? 'forbidden' : PAYLOAD.includes(rejection) ? 'unprocessable' : 'conflict';
   return new ServiceError(kind, reason, { rejection: code });

@@ -4,6 +4,7 @@ import { PersistenceModule } from '@duban/persistence';
 import { TemporalClientModule } from '@duban/temporal';
 import { AssignmentService } from './assignment.service';
 import { ChannelSubscriptionService } from './channel-subscription.service';
+import { ConsistencyService } from './consistency.service';
 import { DirectoryService } from './directory.service';
 import { EscalationService } from './escalation.service';
 import { EventFeedService } from './event-feed.service';
@@ -11,7 +12,7 @@ import { InboxService } from './inbox.service';
 import { PlanService } from './plan.service';
 import { SeedService } from './seed.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { MAX_OFFSET } from '../common/query-dto';
 import { AUDITED_METHODS, type AuditedMethod } from './audited-methods';
 
 /** Filters of GET /api/v1/audit-log; every one optional, combined with AND. */
@@ -53,10 +54,11 @@ export class AuditLogQueryDto {
   @Max(200, { message: 'limit must be between 1 and 200' })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number' })
   @Min(0, { message: 'offset must not be negative' })
+  @Max(MAX_OFFSET, { message: `offset must be at most ${MAX_OFFSET}` })
   offset?: number;
 }

@@ -1,10 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { JsonObject } from '@duban/persistence';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AuditLogService, type NewAuditLogEntry } from './audit-log.service';
 import { isAuditedMethod } from './audited-methods';
-import { summarizeBody } from './redact-body';
+import { printable, summarizeBody } from './redact-body';
 
 /**
  * Records every mutating request when its response has been sent. An Express
@@ -14,8 +14,10 @@ import { summarizeBody } from './redact-body';
  * Writing happens after the response; a failed write is logged, never answered.
  */
 @Injectable()
-export class AuditRecorder {
+export class AuditRecorder implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Audit');
+  /** Writes still under way: shutdown waits for them before the database pool closes. */
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly auditLog: AuditLogService) {}
 
@@ -24,12 +26,20 @@ export class AuditRecorder {
     const started = process.hrtime.bigint();
     response.once('finish', () => {
       const entry = this.entryFor(request as AuthenticatedRequest, response, Number((process.hrtime.bigint() - started) / 1_000_000n));
-      this.auditLog.append(entry).catch((error: unknown) => {
-        this.logger.error(`could not write the audit log entry for ${entry.method} ${entry.path} (${entry.statusCode}): ${String(error)}`);
-      });
+      const write = this.auditLog
+        .append(entry)
+        .catch((error: unknown) => {
+          this.logger.error(`could not write the audit log entry for ${entry.method} ${entry.path} (${entry.statusCode}): ${String(error)}`);
+        })
+        .finally(() => this.pending.delete(write));
+      this.pending.add(write);
     });
     next();
   };
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
 
   private entryFor(request: AuthenticatedRequest, response: Response, durationMs: number): NewAuditLogEntry {
     const route = (request.route as { path?: unknown } | undefined)?.path;
@@ -45,12 +55,12 @@ export class AuditRecorder {
       method: request.method,
       path: request.originalUrl.split('?')[0].slice(0, 500),
       route: typeof route === 'string' ? route : null,
-      params: { ...(request.params as Record<string, string> | undefined) },
+      params: Object.fromEntries(Object.entries((request.params as Record<string, string> | undefined) ?? {}).map(([key, value]) => [printable(key), printable(String(value)).slice(0, 500)])),
       bodySummary: withFile,
       statusCode: response.statusCode,
       durationMs,
       ip: request.ip ?? request.socket.remoteAddress ?? null,
-      userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
+      userAgent: request.headers['user-agent'] ? printable(request.headers['user-agent'].slice(0, 300)) : null,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { REDACTED, summarizeBody } from './redact-body';
+import { printable, REDACTED, summarizeBody } from './redact-body';
 
 describe('summarizeBody', () => {
   it('replaces passwords, tokens and other secrets, at any depth', () => {
@@ -44,5 +44,14 @@ describe('summarizeBody', () => {
     expect(summarizeBody({})).toBeNull();
     expect(summarizeBody(Buffer.from('abc'))).toEqual({ _body: '[3 bytes]' });
     expect(summarizeBody([1, 2])).toEqual({ _items: [1, 2] });
+  });
+});
+
+describe('printable', () => {
+  it('writes control characters and lone surrogates as \\uXXXX, so a refused request can still be audited', () => {
+    expect(printable('a\u0000b\u001b\n\tc')).toBe('a\\u0000b\\u001b\n\tc');
+    expect(printable('x\uD800y')).toBe('x\\ud800y');
+    expect(printable('👍 市卫健委')).toBe('👍 市卫健委');
+    expect(summarizeBody({ 'k\u0000': 'v\u0000' })).toEqual({ 'k\\u0000': 'v\\u0000' });
   });
 });

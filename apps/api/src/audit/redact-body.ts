@@ -40,14 +40,28 @@ function summarize(value: unknown, depth: number): JsonValue {
   const out: JsonObject = {};
   const entries = Object.entries(value as Record<string, unknown>);
   for (const [key, item] of entries.slice(0, MAX_KEYS)) {
-    out[key] = SECRET_FIELD.test(key) ? REDACTED : summarize(item, depth + 1);
+    out[printable(key)] = SECRET_FIELD.test(key) ? REDACTED : summarize(item, depth + 1);
   }
   if (entries.length > MAX_KEYS) out._moreFields = entries.length - MAX_KEYS;
   return out;
 }
 
 function truncate(text: string): string {
-  return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…[${text.length} chars]` : text;
+  return printable(text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…[${text.length} chars]` : text);
+}
+
+/**
+ * Control characters written as \uXXXX: a refused request is audited too, and
+ * PostgreSQL cannot store a NUL in text or jsonb.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|[\uD800-\uDFFF]/g, (character, offset: number, whole: string) => {
+    const code = character.charCodeAt(0);
+    // Keep well-formed surrogate pairs; escape lone halves.
+    if (code >= 0xd800 && code <= 0xdbff && /[\uDC00-\uDFFF]/.test(whole[offset + 1] ?? '')) return character;
+    if (code >= 0xdc00 && code <= 0xdfff && /[\uD800-\uDBFF]/.test(whole[offset - 1] ?? '')) return character;
+    return `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 function describeScalar(value: unknown): string {

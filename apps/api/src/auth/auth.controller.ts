@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Actor } from '@duban/domain';
 import { AuthService, UsersService } from '@duban/accounts';
@@ -25,9 +26,11 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in: a 15-minute access token and a refresh token (5 wrong passwords lock the username for 15 minutes)' })
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.username, body.password);
+  @ApiOperation({
+    summary: 'Sign in: a 15-minute access token and a refresh token (after 5 wrong passwords this address waits 30 s, doubling per further failure up to 15 minutes; other addresses are unaffected)',
+  })
+  login(@Body() body: LoginDto, @Req() request: Request) {
+    return this.auth.login(body.username, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
   }
 
   @Post('refresh')
@@ -58,7 +61,7 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Change the password (needs the current one); ends every session and answers a fresh token pair' })
-  changePassword(@CurrentActor() actor: Actor & { id: string }, @Body() body: ChangePasswordDto) {
-    return this.auth.changePassword(actor.id, body.currentPassword, body.newPassword);
+  changePassword(@CurrentActor() actor: Actor & { id: string }, @Body() body: ChangePasswordDto, @Req() request: Request) {
+    return this.auth.changePassword(actor.id, body.currentPassword, body.newPassword, request.ip ?? request.socket.remoteAddress ?? 'unknown');
   }
 }

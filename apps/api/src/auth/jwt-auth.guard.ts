@@ -2,6 +2,7 @@ import { Injectable, UnauthorizedException, type CanActivate, type ExecutionCont
 import { Reflector } from '@nestjs/core';
 import { AccessTokensService, toActor, UsersService } from '@duban/accounts';
 import type { AuthenticatedRequest } from './authenticated-request';
+import type { RequestWithTicket } from '../common/query-token.middleware';
 import { bearerToken } from './bearer-token';
 import { IS_PUBLIC_KEY } from './public.decorator';
 
@@ -26,9 +27,20 @@ export class JwtAuthGuard implements CanActivate {
     if (isPublic) return true;
 
     const token = bearerToken(request.headers.authorization);
+    // The event stream's ticket (put there by the query-token middleware, on that route only).
+    const ticket = (request as RequestWithTicket).eventTicket;
+    if (!token && ticket) {
+      const ticketClaims = await this.accessTokens.verifyEventTicket(ticket);
+      if (!ticketClaims) throw new UnauthorizedException('the event-stream ticket is invalid or expired; ask for a new one');
+      return this.authenticate(request, ticketClaims);
+    }
     if (!token) throw new UnauthorizedException('an access token is required (Authorization: Bearer <token>)');
     const claims = await this.accessTokens.verify(token);
     if (!claims) throw new UnauthorizedException('the access token is invalid or expired');
+    return this.authenticate(request, claims);
+  }
+
+  private async authenticate(request: AuthenticatedRequest, claims: { sub: string; ver: number }): Promise<boolean> {
     const user = await this.users.findById(claims.sub);
     if (!user || user.disabled || user.tokenVersion !== claims.ver) throw new UnauthorizedException('the access token is no longer valid; sign in again');
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestI
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { from, of, type Observable } from 'rxjs';
-import { catchError, mergeMap, tap } from 'rxjs/operators';
+import { catchError, finalize, mergeMap, tap } from 'rxjs/operators';
 import { ServiceError } from '@duban/services';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { IdempotencyStore } from './idempotency.store';
@@ -15,8 +15,8 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  * its answer is kept for 24 h; a retry with the same key (same user, method and
  * path) gets that answer again (header `Idempotent-Replayed: true`) without
  * acting twice. While the first is still running a retry gets 409; the same key
- * with a different body gets 422. A request that fails keeps nothing, so it may
- * be retried. Requests without the header are untouched.
+ * with a different body gets 422. A request that fails or runs out of time (503)
+ * keeps nothing, so it may be retried. Requests without the header are untouched.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -49,13 +49,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
           response.setHeader('Idempotent-Replayed', 'true');
           return of(existing.body);
         }
+        let answered = false;
+        const release = () => this.store.release(scope).catch((releaseError: unknown) => this.logger.warn(`could not release an Idempotency-Key: ${String(releaseError)}`));
         return next.handle().pipe(
           tap((body) => {
+            answered = true;
             this.store.complete(scope, fingerprint, body).catch((error: unknown) => this.logger.warn(`could not store the answer for an Idempotency-Key: ${String(error)}`));
           }),
           catchError((error: unknown) => {
-            this.store.release(scope).catch((releaseError: unknown) => this.logger.warn(`could not release an Idempotency-Key: ${String(releaseError)}`));
+            answered = true;
+            void release();
             throw error;
+          }),
+          // Cut off without an answer (the request deadline): the key is free for the retry.
+          finalize(() => {
+            if (!answered) void release();
           }),
         );
       }),

@@ -1,14 +1,18 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
+import { boundedRedis } from '@duban/queues';
 
 /** What a key holds: a request in progress, or the answer of a finished one. */
 export type IdempotencyRecord = { readonly state: 'pending'; readonly fingerprint: string } | { readonly state: 'done'; readonly fingerprint: string; readonly body: unknown };
 
 /** Keys and answers are kept this long (24 h). */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-/** A request whose handler has not answered after this long may be retried. */
-const PENDING_TTL_SECONDS = 5 * 60;
+/**
+ * A claim whose request never answered (its API process died) expires after this
+ * long: well past the request deadline, so a live request keeps its claim.
+ */
+const MIN_PENDING_TTL_SECONDS = 30;
 
 /**
  * The answers of mutating requests sent with an `Idempotency-Key`, in Redis
@@ -24,7 +28,8 @@ export class IdempotencyStore implements OnModuleDestroy {
   /** Claims the key for this request (null: claimed now), or returns what the key already holds. */
   async claim(scope: string, fingerprint: string): Promise<IdempotencyRecord | null> {
     const key = this.key(scope);
-    const claimed = await this.client().set(key, JSON.stringify({ state: 'pending', fingerprint }), 'EX', PENDING_TTL_SECONDS, 'NX');
+    const pendingTtl = Math.max(MIN_PENDING_TTL_SECONDS, Math.ceil((2 * this.config.requestTimeoutMs) / 1000));
+    const claimed = await this.client().set(key, JSON.stringify({ state: 'pending', fingerprint }), 'EX', pendingTtl, 'NX');
     if (claimed === 'OK') return null;
     const existing = await this.client().get(key);
     return existing ? (JSON.parse(existing) as IdempotencyRecord) : this.claim(scope, fingerprint);
@@ -48,7 +53,8 @@ export class IdempotencyStore implements OnModuleDestroy {
   }
 
   private client(): Redis {
-    this.redis ??= new Redis(this.config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
+    // Bounded: while Redis is down or frozen a command fails fast (the request then runs without the store).
+    this.redis ??= boundedRedis(this.config.redisUrl, 'duban-api-idempotency');
     return this.redis;
   }
 }

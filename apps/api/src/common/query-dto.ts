@@ -3,6 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isValidBusinessDate } from '@duban/calendar';
 
+/** Beyond any list Duban holds, and within PostgreSQL's integer range. */
+export const MAX_OFFSET = 10_000_000;
+
 /** limit/offset of every list endpoint; answers are {items, total, limit, offset}. */
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
@@ -13,11 +16,12 @@ export class PageQueryDto {
   @Max(500, { message: 'limit must be between 1 and 500' })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number' })
   @Min(0, { message: 'offset must not be negative' })
+  @Max(MAX_OFFSET, { message: `offset must be at most ${MAX_OFFSET}` })
   offset?: number;
 }
 

@@ -1,7 +1,8 @@
-import { Controller, Logger, Query, Sse, UsePipes, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Logger, Post, Query, Sse, UsePipes, type MessageEvent, type OnModuleDestroy } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { Observable, type Subscriber } from 'rxjs';
+import { AccessTokensService, UsersService } from '@duban/accounts';
 import type { Actor } from '@duban/domain';
 import { EventFeedService, readableUnits, ServiceError, type FeedEvent } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -24,7 +25,11 @@ export class EventStreamQueryDto {
   since?: string;
 
   /** Consumed by the query-token middleware (EventSource cannot send headers); listed here so validation accepts it. */
-  @ApiPropertyOptional({ description: 'the access token, for EventSource clients that cannot send an Authorization header' })
+  @ApiPropertyOptional({ description: 'a one-minute ticket from POST /api/v1/events/tickets, for EventSource clients that cannot send an Authorization header' })
+  @IsOptional()
+  ticket?: string;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'deprecated: use ticket (an access token in a URL can leak into proxies and browser history)' })
   @IsOptional()
   access_token?: string;
 }
@@ -42,11 +47,25 @@ export class EventsController implements OnModuleDestroy {
   private readonly logger = new Logger(EventsController.name);
   private readonly streams = new Set<Subscriber<MessageEvent>>();
 
-  constructor(private readonly feed: EventFeedService) {}
+  constructor(
+    private readonly feed: EventFeedService,
+    private readonly accessTokens: AccessTokensService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('tickets')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'A one-minute ticket that opens the event stream (GET /api/v1/events/stream?ticket=…) and nothing else' })
+  async ticket(@CurrentActor() actor: Actor & { id: string }) {
+    const user = await this.users.findById(actor.id);
+    if (!user) throw new ServiceError('not_found', 'user not found');
+    const { ticket, expiresIn } = await this.accessTokens.signEventTicket(user);
+    return { ticket, expiresIn, streamUrl: `/api/v1/events/stream?ticket=${encodeURIComponent(ticket)}` };
+  }
 
   @Sse('stream')
   @ApiProduces('text/event-stream')
-  @ApiQuery({ name: 'access_token', required: false, description: 'bearer token for EventSource clients (this endpoint only)' })
+  @ApiQuery({ name: 'ticket', required: false, description: 'a ticket from POST /api/v1/events/tickets, for EventSource clients (this endpoint only)' })
   @ApiOperation({ summary: 'Server-Sent Events of assignment events the caller may see (event: assignment.<type>; ping every 15 s)' })
   stream(@Query() query: EventStreamQueryDto, @CurrentActor() actor: Actor): Observable<MessageEvent> {
     if (this.streams.size >= MAX_STREAMS) throw new ServiceError('unavailable', 'too many open event streams; retry later');

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { QueuesModule } from '@duban/queues';
+import { ServicesModule } from '@duban/services';
+import { ConsistencySnapshot } from './consistency.snapshot';
 import { DependencyHealthIndicators } from './dependency-health.indicators';
 import { HealthController } from './health.controller';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false }), QueuesModule],
+  imports: [TerminusModule.forRoot({ logger: false }), ServicesModule],
   controllers: [HealthController],
-  providers: [DependencyHealthIndicators],
+  providers: [DependencyHealthIndicators, ConsistencySnapshot],
 })
 export class HealthModule {}

@@ -15,7 +15,7 @@ import { helmetOptions } from './helmet-options';
  *     requests refused by the layers below (CORS, 413);
  *  2. helmet's security headers;
  *  3. CORS from CORS_ORIGINS (off when empty);
- *  4. JSON and form bodies up to JSON_BODY_LIMIT (1 MB); uploads are limited by their own routes.
+ *  4. JSON bodies up to JSON_BODY_LIMIT (1 MB); uploads are limited by their own routes.
  */
 export function applySecurity(app: NestExpressApplication): void {
   const config = app.get<AccountsConfig>(ACCOUNTS_CONFIG);

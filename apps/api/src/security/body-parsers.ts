@@ -1,13 +1,14 @@
 import { BadRequestException, HttpException, HttpStatus, PayloadTooLargeException } from '@nestjs/common';
-import { json, urlencoded, type RequestHandler } from 'express';
+import { json, type RequestHandler } from 'express';
 
 /**
- * JSON and form bodies up to `limit`. Body-parser errors are turned into Nest
+ * JSON bodies up to `limit` (the API takes JSON only: other types answer 415, see
+ * ContentTypeGuard; uploads are parsed by their routes). Body-parser errors are turned into Nest
  * HttpExceptions here: Nest passes other errors from Express middleware to the
  * exception filter unmapped (a 413 would become a 500).
  */
 export function bodyParsers(limit: string): RequestHandler[] {
-  return [withHttpErrors(json({ limit }), limit), withHttpErrors(urlencoded({ limit, extended: true }), limit)];
+  return [withHttpErrors(json({ limit }), limit)];
 }
 
 function withHttpErrors(parser: RequestHandler, limit: string): RequestHandler {

@@ -14,8 +14,8 @@ import {
   type SendToChannelJob,
 } from '@duban/queues';
 
-/** An outbox row this old and never attempted lost its enqueue. */
-const RELAY_AFTER_MS = 60_000;
+/** An outbox row this old and never attempted lost its enqueue (OUTBOX_RELAY_AFTER_MS overrides). */
+const RELAY_AFTER_MS = Number(process.env.OUTBOX_RELAY_AFTER_MS) || 60_000;
 
 type NotificationJob = Job<DeliverOutboxMessageJob> | Job<SendToChannelJob> | Job<DailyDigestJob>;
 

@@ -110,7 +110,11 @@ describe('decide: transitions and events', () => {
     [{ actualValue: Number.POSITIVE_INFINITY }, 'invalid_value'],
     [{ actualValue: -5 }, 'ok'],
     [{ text: '   ' }, 'text_required'],
-    [{ evidenceLinks: ['ok', ' '] }, 'invalid_evidence'],
+    [{ evidenceLinks: ['https://example.gov.cn/a', ' '] }, 'invalid_evidence'],
+    [{ evidenceLinks: ['javascript:alert(1)'] }, 'invalid_evidence'],
+    [{ evidenceLinks: ['data:text/html,<script>alert(1)</script>'] }, 'invalid_evidence'],
+    [{ evidenceLinks: ['file:///etc/passwd'] }, 'invalid_evidence'],
+    [{ evidenceLinks: [' https://example.gov.cn/a ', 'http://oa/doc?id=1'] }, 'ok'],
   ] as const)('reportProgress %p → %s', (patch, expected) => {
     const command = { type: 'reportProgress' as const, text: '进展', ...patch };
     expect(rejectionCode(run(stateIn('in_progress'), command))).toBe(expected);

@@ -7,6 +7,7 @@ import { ASSIGNMENT_STATUS_LABELS, ASSIGNMENT_STATUSES, type AssignmentStatus } 
 import { ESCALATION_LEVEL_LABELS, escalationRank, highestLevel, isEscalationLevel } from '../escalation/escalation-levels';
 import { reject, type Rejection } from './rejection';
 import { authorize } from './roles-and-permissions';
+import { isWebLink } from '../text/text-rules';
 
 export interface DecideContext {
   /** Current instant, epoch ms (in a workflow: Date.now() inside the sandbox, which is deterministic). */
@@ -81,6 +82,9 @@ function validEvidenceLinks(links: readonly string[] | undefined): readonly stri
   if (!Array.isArray(links as unknown) || links.some((link) => isBlank(link))) {
     return reject('invalid_evidence', '佐证材料链接不能为空');
   }
+  // Links are opened by people: only web links (never javascript:, data: or file:).
+  const unsafe = links.find((link) => !isWebLink(link.trim()));
+  if (unsafe !== undefined) return reject('invalid_evidence', `佐证材料链接须以 http:// 或 https:// 开头：${unsafe.trim().slice(0, 80)}`);
   return links.map((link) => link.trim());
 }
 

@@ -20,6 +20,7 @@ export type RejectionCode =
   | 'invalid_percent'
   | 'invalid_value'
   | 'invalid_evidence'
+  | 'invalid_text'
   | 'invalid_date'
   | 'date_not_after_due'
   | 'unit_required'

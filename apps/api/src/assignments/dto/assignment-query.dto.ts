@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { ASSIGNMENT_STATUSES } from '@duban/domain';
 import { ASSIGNMENT_SORTS, type AssignmentSort } from '@duban/services';
 import { IsCalendarDate, PageQueryDto, QueryBoolean } from '../../common/query-dto';
@@ -14,11 +14,12 @@ export class AssignmentQueryDto extends PageQueryDto {
   @IsUUID('all', { message: 'planId must be a UUID' })
   planId?: string;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'taskNumber must be a whole number' })
   @Min(1, { message: 'taskNumber must be at least 1' })
+  @Max(100_000, { message: 'taskNumber must be at most 100000' })
   taskNumber?: number;
 
   @ApiPropertyOptional({ example: '市卫健委' })

@@ -1,0 +1,3 @@
+export * from './error-kind';
+export * from './deadline';
+export * from './process-safety';
