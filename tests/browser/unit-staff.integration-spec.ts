@@ -74,8 +74,18 @@ describe('web console: unit staff on a phone', () => {
     const id = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 2);
     const headers = await world.headersOf(world.staff.username, world.staff.password);
     await act(world, headers, id, 'accept');
-    await act(world, headers, id, 'report', { percent: 10, text: '<img src=x onerror="window.__owned=1">进展', evidenceLinks: ['javascript:window.__owned=2', 'https://example.gov.cn/ok'] });
+    // The API refuses a script link outright…
+    const refused = await fetch(`${world.baseUrl}/api/v1/assignments/${id}/actions/report`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ percent: 5, text: '进展', evidenceLinks: ['javascript:window.__owned=2'] }),
+    });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { message: string }).message).toContain('佐证材料链接须以 http:// 或 https:// 开头');
+    await act(world, headers, id, 'report', { percent: 10, text: '<img src=x onerror="window.__owned=1">进展', evidenceLinks: ['https://example.gov.cn/ok'] });
     await assignmentRow(world, id, 'the hostile report', (row) => row.percent === 10);
+    // …and the console stays safe with one stored before that rule existed.
+    await world.db.query('UPDATE progress_reports SET evidence_links = $2 WHERE assignment_id = $1', [id, ['javascript:window.__owned=2', 'https://example.gov.cn/ok']]);
     await page.goto(`/assignments/${id}`);
     await page.getByText('<img src=x onerror="window.__owned=1">进展', { exact: true }).waitFor();
     expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
