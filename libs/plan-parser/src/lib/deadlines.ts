@@ -176,6 +176,8 @@ export function findDeadlines(text: string, context: DateContext | number | null
     if (taken.has(pos)) continue;
     const prev = text.slice(Math.max(0, pos - 2), pos);
     if (/年$|\d\s?$|每$|当$|今$|明$|上$|下$/.test(prev)) continue;
+    // 年中指导、年末检查 / 年底考核: a point in the yearly review cycle, not a due date.
+    if (/^(?:检查|考核|考评|评估|总结|通报|督查|督导|述职)/.test(text.slice(pos + m[0].length, pos + m[0].length + 2))) continue;
     // The year in force: the last explicit year before this phrase (pointer, not rescan).
     while (yi < years.length && years[yi].pos < pos) inForce = years[yi++].year;
     if (inForce === null) continue;

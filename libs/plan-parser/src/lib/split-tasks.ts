@@ -296,9 +296,9 @@ function partEnd(items: Item[], h: number): number {
   return items.length;
 }
 
+/** Where the body ends for plans without clauses: the first attachment, closing or signature line. */
 function firstAttachmentLine(lines: DocLine[], from: number, to: number): number {
-  for (let i = from; i < to; i++) if (lines[i].text && isAttachment(lines[i].text)) return i;
-  return to;
+  return bodyEndLine(lines, from, to);
 }
 
 function block(lines: DocLine[], it: Item, section: string | null, endLine: number, reason: string): TaskBlock {
