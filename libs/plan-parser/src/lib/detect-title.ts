@@ -38,6 +38,12 @@ const ORG_LINE = /^(?:国务院$|[\u4e00-\u9fa5（）()“”]{2,40}(?:人民政
 const METADATA = /^(?:索引号|文号|统一登记号|公开方式|公开范围|信息时效期|签署日期|登记日期|所属机构|所属主题|发文日期|公开责任部门|发布机构|成文日期|发布日期|主题分类|有效性)[：:]/;
 const YEAR_RANGE = /((?:19|20)\d{2})\s?年?\s?[—–－\-~～至到]{1,2}\s?((?:19|20)\d{2})\s?年/;
 
+/** A signature line: one body, or joint bodies separated by spaces ("上海市交通委员会 上海海事局" → 、-joined). */
+function signers(t: string): string | null {
+  const parts = t.split(/[\s\u3000]+/).filter(Boolean);
+  return parts.length > 0 && parts.length <= 4 && parts.every((p) => ORG_LINE.test(p)) ? parts.join('、') : null;
+}
+
 function clip(s: string): string {
   return s.length > CLIP ? s.slice(0, CLIP) : s;
 }
@@ -176,8 +182,8 @@ export function detectHeader(lines: DocLine[]): HeaderInfo {
   let issueDate: IssueDate | null = null;
   for (let i = 0; i + 1 < head.length && issuer === null; i++) {
     const t = head[i].text;
-    if (t.length <= 40 && ORG_LINE.test(t) && DATE_LINE.test(head[i + 1].text.replace(/\s+/g, ''))) {
-      issuer = t;
+    if (t.length <= 40 && signers(t) && DATE_LINE.test(head[i + 1].text.replace(/\s+/g, ''))) {
+      issuer = signers(t);
       issueDate = parseDate(head[i + 1].text);
     }
   }
@@ -196,9 +202,9 @@ export function detectHeader(lines: DocLine[]): HeaderInfo {
     for (let i = lines.length - 1; i >= 0 && tail.length < 40; i--) if (lines[i].text) tail.unshift(lines[i]);
     for (let i = tail.length - 1; i >= 1; i--) {
       const d = parseDate(tail[i].text);
-      if (d && ORG_LINE.test(tail[i - 1].text) && tail[i - 1].text.length <= 40) {
+      if (d && signers(tail[i - 1].text) && tail[i - 1].text.length <= 40) {
         issueDate = d;
-        issuer = issuer ?? tail[i - 1].text;
+        issuer = issuer ?? signers(tail[i - 1].text);
         break;
       }
     }
