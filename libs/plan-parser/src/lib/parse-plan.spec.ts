@@ -206,6 +206,9 @@ describe('where the body ends in published national documents', () => {
     expect(plan.tasks[1].text).not.toContain('批转');
     const signed = parsePlanText(['某项工作意见', '一、主要任务', '（一）扩大规模。', '（二）加强领导。', '国家教委', '一九九六年五月十三日'].join('\n'), { document: 'signed.txt' });
     expect(signed.tasks.map((t) => t.text)).toEqual(['（一）扩大规模。', '（二）加强领导。']);
+    // A date line with no signing body above it is a milestone inside a task.
+    const milestone = parsePlanText(['某项工作意见', '一、主要任务', '（一）扩大规模。', '2024年6月30日', '完成首批建设。', '（二）加强领导。'].join('\n'), { document: 'milestone.txt' });
+    expect(milestone.tasks.map((t) => t.text)).toEqual(['（一）扩大规模。\n2024年6月30日\n完成首批建设。', '（二）加强领导。']);
   });
 
   it('does not continue a 1. 2. 3. list with a bare decimal (4.42)', () => {

@@ -65,8 +65,8 @@ const CLOSING =
   /^本(?:方案|计划|意见|办法|通知|政策|细则|措施|规定|实施方案|行动方案|行动计划)(?:自|从|由|有效期)|有效期(?:至|为)\s?\d|^(?:抄送|抄报|主送)[：:]|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?印发$|^（此件(?:公开发布|主动公开|不公开)）$|^以上(?:意见|方案|报告|请示|措施)?如(?:无|没有)不妥/;
 /** The date line of a closing signature: 2018年12月21日 / 一九九六年五月十三日, nothing else. */
 const DATE_ONLY = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年\s?[\d〇○零一二三四五六七八九十]{1,3}\s?月\s?[\d〇○零一二三四五六七八九十]{1,3}\s?日$/;
-/** A signing body's line above that date: a short name, no sentence punctuation, no number label. */
-const SIGNATURE = /^[\u4e00-\u9fa5（）()、\s]{2,40}$/;
+/** A signing body's line above that date: a body's name (joint signers spaced), no punctuation, no label. */
+const SIGNATURE = /^[\u4e00-\u9fa5（）()、\s]{1,38}(?:院|厅|办|委|局|部|会|府|室|署|组|中心|办公室)$/;
 
 export function isTableLine(l: DocLine): boolean {
   return /^[ \u3000]*\t/.test(l.raw) || /^\s*\|/.test(l.raw) || (l.raw.match(/\t/g)?.length ?? 0) >= 2;
@@ -137,14 +137,15 @@ export function bodyEndLine(lines: DocLine[], from: number, to: number): number 
     if (!t) continue;
     if (isAttachment(t) || isClosing(t)) return i;
     if (seenItem && t.length <= 30 && DATE_ONLY.test(t)) {
+      // Up to four signing bodies above the date; a date with none is a milestone, not a signature.
       let start = i;
-      for (let j = i - 1; j >= from; j--) {
+      for (let j = i - 1; j >= from && i - j <= 8 && start - j <= 2; j--) {
         const s = lines[j].text;
         if (!s) continue;
         if (!SIGNATURE.test(s) || labelOf(lines, j) !== null) break;
         start = j;
       }
-      return start;
+      if (start < i) return start;
     }
     if (!seenItem) seenItem = labelOf(lines, i) !== null;
   }

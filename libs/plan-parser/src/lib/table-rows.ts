@@ -24,8 +24,8 @@ export interface TableBlock {
 
 /** A table caption standing alone: 表1 嘉定区海绵城市系统方案编制计划表. */
 const CAPTION = /^表\s?\d{1,2}[\s\u3000]*[^\s。；]{2,40}$/;
-/** Lines that end a cell stream: the next numbered item, note, figure or table. */
-const STREAM_END = /^(?:注\s?\d?[：:]|图\s?\d|表\s?\d|附件|附表)/;
+/** Lines that end a cell stream: the next numbered item, note, figure or table, or a task's clause. */
+const STREAM_END = /^(?:注\s?\d?[：:]|图\s?\d|表\s?\d|附件|附表|[（(【〔]?(?:责任|牵头|配合)(?:单位|部门)[：:])/;
 const YEAR_KEY = /^(?:19|20)\d{2}\s?年?(?:度)?$/;
 const STREAM_HEADER_CELL = /^[^。；，,]{1,30}$/;
 
