@@ -48,3 +48,47 @@ describe('breakdown tables', () => {
     expect(run(text).cells).toEqual([]);
   });
 });
+
+describe('breakdown tables of published plans', () => {
+  it('right-aligns a year row narrower than the data (rowspan columns before it are not targets)', () => {
+    const text = [
+      '内地西藏初中班（校）扩大招生计划表',
+      '省（市）\t1995年招生人数\t扩招\t分年度招生任务',
+      '1996年\t1997年\t1998年',
+      '总计\t145\t55\t160\t180\t200',
+      '江苏\t100\t45\t110\t120\t130',
+      '广东\t45（扩招）\t10\t50\t60\t70',
+    ].join('\n');
+    const { cells, warnings } = run(text);
+    expect(cells.map((c) => [c.region, c.metric, c.year, c.value])).toEqual([
+      ['江苏', '分年度招生任务', 1996, 110],
+      ['江苏', '分年度招生任务', 1997, 120],
+      ['江苏', '分年度招生任务', 1998, 130],
+      ['广东', '分年度招生任务', 1996, 50],
+      ['广东', '分年度招生任务', 1997, 60],
+      ['广东', '分年度招生任务', 1998, 70],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a table with one row per year from its region and number columns', () => {
+    const text = ['表2 系统方案编制计划表', '| 年份 | 编制区域 | 面积（平方公里） | 评估计划 |', '|---|---|---|---|', '| 2024年 | 马陆社区 | 4.42 | 2028年 |', '| 2025年 | 工业区1 | 14.00 | / |'].join('\n');
+    expect(run(text).cells.map((c) => [c.region, c.metric, c.year, c.value])).toEqual([
+      ['马陆社区', '面积（平方公里）', 2024, 4.42],
+      ['工业区1', '面积（平方公里）', 2025, 14],
+    ]);
+  });
+
+  it('reads a regular cell-per-paragraph table and warns about one with merged cells', () => {
+    const regular = ['表2 系统方案编制计划表', '', '年份', '', '编制区域', '', '面积（平方公里）', '', '2024年', '', '马陆社区', '', '4.42', '', '2025年', '', '工业区1', '', '14.00', '', '（二）下一部分'].join('\n');
+    const r = run(regular);
+    expect(r.cells.map((c) => [c.table, c.region, c.metric, c.year, c.value])).toEqual([
+      ['表2 系统方案编制计划表', '马陆社区', '面积（平方公里）', 2024, 4.42],
+      ['表2 系统方案编制计划表', '工业区1', '面积（平方公里）', 2025, 14],
+    ]);
+    const merged = ['表1 达标计划表', '年份', '片区', '面积', '2024年', '远香湖南', '4.73', '嘉北公园二期', '10.46', '2025年', '黄渡大居', '4.27', '注：按100平方公里计。'].join('\n');
+    const m = run(merged);
+    expect(m.cells).toEqual([]);
+    expect(m.warnings.map((w) => w.code)).toEqual(['table-shape']);
+  });
+});

@@ -1,5 +1,5 @@
 import { DocLine } from './normalize-text';
-import { readTables, TableBlock } from './table-rows';
+import { readCellStreams, readTables, TableBlock } from './table-rows';
 import { BreakdownCell, ParseWarning } from './types';
 
 /**
@@ -7,6 +7,9 @@ import { BreakdownCell, ParseWarning } from './types';
  * descriptors (metric group + year, merged cells spread over the columns they span),
  * data rows give one cell per region × metric × year, and printed 合计 rows/columns
  * are checked against the sums; a table that does not add up is reported as a warning.
+ * Columns left of the year columns whose header spans both header rows (1995年招生人数,
+ * 扩招) are not targets. Tables with one row per year (年份 | 区域 | 面积) give the region
+ * from their text column and one metric per number column.
  */
 const YEAR_CELL = /^((?:19|20)\d{2})\s?年?(?:度)?$/;
 const TOTAL_CELL = /^(?:合\s?计|小\s?计|总\s?计|合计数|全\s?市|全\s?区|全\s?县)$/;
@@ -52,7 +55,38 @@ function spread(cells: string[], groups: number): string[] | null {
 /** A cell with the offset and length of its value in the normalized text. */
 export type LocatedCell = Omit<BreakdownCell, 'sourceRange'> & { at: number; length: number };
 
+const PERCENT = /^\d+(?:\.\d+)?%$/;
+
+/** Rows keyed by year (年份 | 区域 | 面积…); null when the table is not of that shape. */
+function analyzeYearRows(t: TableBlock, title: string): LocatedCell[] | null {
+  const first = t.rows.findIndex((r) => YEAR_CELL.test(r[0] ?? ''));
+  if (first <= 0) return null;
+  const data = t.rows.slice(first);
+  if (data.length < 2 || !data.every((r) => YEAR_CELL.test(r[0]))) return null;
+  const width = data.reduce((w, r) => Math.max(w, r.length), 0);
+  const header = t.rows.slice(0, first).filter((r) => r.length === width);
+  if (header.length === 0) return null;
+  const isText = (c: string | undefined): boolean => !!c && !NUMBER.test(c) && !EMPTY.test(c) && !YEAR_CELL.test(c) && !PERCENT.test(c);
+  let regionCol = -1;
+  for (let j = 1; j < width && regionCol < 0; j++) if (data.every((r) => isText(r[j]))) regionCol = j;
+  if (regionCol < 0) return null; // years × indicators with no region: not a breakdown
+  const cells: LocatedCell[] = [];
+  for (let j = 1; j < width; j++) {
+    if (j === regionCol) continue;
+    if (!data.every((r) => NUMBER.test(r[j] ?? '') || EMPTY.test(r[j] ?? '')) || !data.some((r) => NUMBER.test(r[j] ?? ''))) continue;
+    const metric = header.map((r) => r[j]).join('') || title;
+    data.forEach((r, k) => {
+      if (!NUMBER.test(r[j])) return;
+      const at = t.at[first + k] ?? [];
+      cells.push({ table: title, region: r[regionCol], metric, year: parseInt(YEAR_CELL.exec(r[0])![1], 10), value: parseFloat(r[j]), at: at[j] ?? at[0] ?? 0, length: r[j].length });
+    });
+  }
+  return cells;
+}
+
 export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarning[]): LocatedCell[] {
+  const byYear = analyzeYearRows(t, title);
+  if (byYear) return byYear;
   const first = t.rows.findIndex(isDataRow);
   if (first <= 0) return [];
   const header = t.rows.slice(0, first);
@@ -63,12 +97,16 @@ export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarnin
   const yearRowIdx = header.map((r) => r.some((c) => YEAR_CELL.test(c))).lastIndexOf(true);
   if (yearRowIdx < 0) return [];
   const yearRow = header[yearRowIdx];
-  if (yearRow.length < n) {
+  // A year row narrower than the data: the year columns are the rightmost ones, and the
+  // columns before them are headed by cells spanning the header rows above (rowspan).
+  const lead = Math.max(0, n - yearRow.length);
+  if (lead > 0 && (yearRowIdx === 0 || header.slice(0, yearRowIdx).some((r) => r.length < lead + 2 && r.length !== n + 1))) {
     warnings.push({ code: 'table-shape', message: `表“${title}”的表头列数（${yearRow.length}）少于数据列数（${n}），未解析 / header narrower than data` });
     return [];
   }
-  const colCells = yearRow.slice(yearRow.length - n);
+  const colCells = yearRow.slice(Math.max(0, yearRow.length - n));
   const cols: Column[] = [];
+  for (let k = 0; k < lead; k++) cols.push({ group: -1, year: null, total: false });
   let group = 0;
   let prevYear: number | null = null;
   let prevTotal = false;
@@ -76,7 +114,7 @@ export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarnin
     const y = YEAR_CELL.exec(c);
     const year = y ? parseInt(y[1], 10) : null;
     const total = TOTAL_CELL.test(c.replace(/\s/g, ''));
-    if (cols.length > 0 && (prevTotal || (year !== null && prevYear !== null && year <= prevYear))) group++;
+    if (cols.length > lead && (prevTotal || (year !== null && prevYear !== null && year <= prevYear))) group++;
     cols.push({ group, year, total });
     if (year !== null) prevYear = year;
     prevTotal = total;
@@ -88,7 +126,7 @@ export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarnin
     const perColumn = header[h].length === n + 1 ? cols.map((c, ci) => ({ g: c.group, v: header[h][ci + 1] })) : null;
     const spreadCells = perColumn
       ? Array.from({ length: groups }, (_, g) => perColumn.find((x) => x.g === g)?.v ?? '')
-      : spread(header[h], groups);
+      : spread(lead > 0 ? header[h].slice(1 + lead) : header[h], groups);
     if (!spreadCells) {
       warnings.push({ code: 'table-shape', message: `表“${title}”的表头无法与 ${groups} 组年度列对齐，未解析 / cannot align header row ${h + 1}` });
       return [];
@@ -130,7 +168,7 @@ export function analyzeTable(t: TableBlock, title: string, warnings: ParseWarnin
   }
   if (totalRow) {
     totalRow.forEach((v, ci) => {
-      if (!NUMBER.test(v) || !cols[ci]) return;
+      if (!NUMBER.test(v) || !cols[ci] || cols[ci].group < 0) return;
       const value = parseFloat(v);
       if (Math.abs(colSums[ci] - value) > 1e-6) {
         const col = cols[ci];
@@ -149,6 +187,15 @@ export function findBreakdowns(lines: DocLine[], warnings: ParseWarning[]): Loca
   for (const t of readTables(lines)) {
     if (t.rows.length < 2) continue;
     out.push(...analyzeTable(t, tableTitle(lines, t), warnings));
+  }
+  for (const t of readCellStreams(lines)) {
+    const title = t.caption ?? '';
+    if (t.irregular) {
+      if (/(?:19|20)\d{2}\s?年/.test(lines.slice(t.startLine, t.endLine).map((l) => l.text).join('')))
+        warnings.push({ code: 'table-shape', message: `表“${title}”逐格成段且有合并或折行的单元格，未解析 / cell-per-paragraph table with merged cells, not read` });
+      continue;
+    }
+    out.push(...analyzeTable(t, title, warnings));
   }
   return out;
 }

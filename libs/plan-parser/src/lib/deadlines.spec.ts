@@ -52,3 +52,29 @@ describe('deadlines without a year and relative periods', () => {
     expect(findDeadlines('加快推进，2026年持证上岗率达到90%', 2024).map((d) => d.due)).toEqual(['2026-12-31']);
   });
 });
+
+describe('deadlines in national documents', () => {
+  it('does not take a policy window (2019年1月1日至2020年12月31日) for a deadline', () => {
+    expect(findDeadlines('2019年1月1日至2020年12月31日，对其中就业困难人员给予补贴。', 2018)).toEqual([]);
+  });
+
+  it('counts 印发之日起N日内 from the issue date, the issue day being the first', () => {
+    const ctx = { fallbackYear: 2018, issueDate: { year: 2018, month: 11, day: 16 } };
+    const d = findDeadlines('各省级人民政府要在本意见印发之日起30日内，制定出台具体实施办法。', ctx);
+    expect(d.map((x) => [x.due, x.relative, x.text])).toEqual([['2018-12-15', true, '本意见印发之日起30日内，制定出台具体实施办法']]);
+    expect(findDeadlines('自印发之日起三个月内完成清理。', ctx).map((x) => x.due)).toEqual(['2019-02-15']);
+    expect(findDeadlines('自印发之日起30日内完成。', 2018)).toEqual([]);
+  });
+
+  it('reads a year opening a clause with an extension target, not a yearly review point', () => {
+    expect(findDeadlines('在6座公园先行试点，2028年逐步扩大至全市范围。', 2026).map((x) => x.due)).toEqual(['2028-12-31']);
+    expect(findDeadlines('强化前期自查、年中指导、年末检查。', 2024)).toEqual([]);
+    expect(findDeadlines('年底前完成检查。', 2024).map((x) => x.due)).toEqual(['2024-12-31']);
+  });
+});
+
+describe('recurring duties and entitlements', () => {
+  it('does not take a per-person entitlement (每人每年只享受一次) for a duty', () => {
+    expect(findRecurring('生活费补贴政策每人每年只享受一次。每年开展一次评估。').map((x) => x.every)).toEqual(['year']);
+  });
+});

@@ -32,10 +32,21 @@ const UNDATED = /(年底前|年底|年末|上半年|下半年)/g;
 /** A month of the year in force: "6月底完成", "11月份取得明显成效", "12月取得明显成效". */
 const MONTH_ONLY = /(\d{1,2})\s?月(底|末|份|中旬|上旬|下旬)?(前|以前|之前)?(?=\s?(?:前|底|完成|取得|实现|建成|上线|启动|开展|出台|制定|印发|全面|基本|力争|确保|完善|形成|达到|推出|启用|投入|开工|竣工|交付))/g;
 const RELATIVE = /(?:(本|今)?年内|([一二两三四五六七八九十]|\d{1,2})\s?(?:个)?年内)/g;
+/** "本意见印发之日起30日内": a period counted from the issue date. */
+const FROM_ISSUE =
+  /(?:本(?:意见|方案|通知|办法|计划|实施方案|行动方案|细则|措施))?(?:印发|发布|下发|施行|实施)之日起\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(个月|日|天|月|年)内/g;
 const ANY_YEAR = /(\d{4})\s?年/g;
-const TARGET_VERB = /达到|实现|完成|建成|覆盖|不低于|不少于|超过|提高到|提升到|下降|控制在|稳定在/;
+const TARGET_VERB = /达到|实现|完成|建成|覆盖|不低于|不少于|超过|提高到|提升到|下降|控制在|稳定在|(?:扩大|推广|拓展|延伸)[至到]/;
 const MAX_CLAUSE = 300;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 三十 → 30, 十五 → 15, 七 → 7. */
+function chineseCount(s: string): number {
+  if (s.length === 1) return CN_NUM[s] ?? 0;
+  const ten = s.indexOf('十');
+  if (ten < 0) return 0;
+  return (ten === 0 ? 1 : (CN_NUM[s[0]] ?? 0)) * 10 + (ten === s.length - 1 ? 0 : (CN_NUM[s[s.length - 1]] ?? 0));
+}
 
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -135,8 +146,9 @@ export function findDeadlines(text: string, context: DateContext | number | null
     if (year < 1990 || year > 2100 || inRanges(pos, cited)) continue;
     const after = text.slice(pos + whole.length, pos + whole.length + 7);
     const prevText = text.slice(Math.max(0, yearPos - 8), yearPos);
-    // Ranges: 2022年至2024年 / 2023—2025年 / （2019~2023年）.
-    if (/^\s?(?:至|到|—|－|-|~|～|–)\s?\d{4}/.test(after) || /\d{4}\s?年?\s?(?:至|到|—|－|-|~|～|–)\s?$/.test(prevText)) continue;
+    // Ranges: 2022年至2024年 / 2023—2025年 / （2019~2023年） / 2019年1月1日至2020年12月31日
+    // (a window in which a policy applies, not a commitment).
+    if (/^\s?(?:至|到|—|－|-|~|～|–)\s?\d{4}/.test(after) || /(?:\d{4}\s?年?|\d{1,2}\s?[月日号])\s?(?:至|到|—|－|-|~|～|–)\s?$/.test(prevText)) continue;
     if (/^[度起以来开始版]/.test(after) && !period && !month && !before) continue;
     if (prevText.endsWith('每')) continue;
     const hasSuffix = Boolean(period || before || monthSuffix);
@@ -164,6 +176,8 @@ export function findDeadlines(text: string, context: DateContext | number | null
     if (taken.has(pos)) continue;
     const prev = text.slice(Math.max(0, pos - 2), pos);
     if (/年$|\d\s?$|每$|当$|今$|明$|上$|下$/.test(prev)) continue;
+    // 年中指导、年末检查 / 年底考核: a point in the yearly review cycle, not a due date.
+    if (/^(?:检查|考核|考评|评估|总结|通报|督查|督导|述职)/.test(text.slice(pos + m[0].length, pos + m[0].length + 2))) continue;
     // The year in force: the last explicit year before this phrase (pointer, not rescan).
     while (yi < years.length && years[yi].pos < pos) inForce = years[yi++].year;
     if (inForce === null) continue;
@@ -198,6 +212,21 @@ export function findDeadlines(text: string, context: DateContext | number | null
     if (!due) continue;
     const basis = ctx.issueDate ? '印发日期' : ctx.anchorYear ? `文中“${ctx.anchorYear}年起”` : '当年';
     found.push({ pos, due, end: clauseEnd(text, pos), relative: true, reason: `相对期限“${m[0]}”，自${basis}起算` });
+  }
+
+  FROM_ISSUE.lastIndex = 0;
+  for (let m = FROM_ISSUE.exec(text); m; m = FROM_ISSUE.exec(text)) {
+    const d = ctx.issueDate;
+    if (!d || inRanges(m.index, cited)) continue;
+    const n = /^\d/.test(m[1]) ? parseInt(m[1], 10) : chineseCount(m[1]);
+    if (!n) continue;
+    // The last day within the period, the issue day counting as the first.
+    const end =
+      m[2] === '日' || m[2] === '天'
+        ? new Date(Date.UTC(d.year, d.month - 1, d.day + n - 1))
+        : new Date(Date.UTC(d.year + (m[2] === '年' ? n : 0), d.month - 1 + (m[2] === '年' ? 0 : n), d.day) - 86400000);
+    const due = iso(end.getUTCFullYear(), end.getUTCMonth() + 1, end.getUTCDate());
+    found.push({ pos: m.index, due, end: clauseEnd(text, m.index), relative: true, reason: `相对期限“${m[0]}”，自印发日期起算` });
   }
 
   found.sort((a, b) => a.pos - b.pos);

@@ -7,3 +7,15 @@ describe('mentioned units', () => {
     expect(findMentionedUnits(text)).toEqual(['各县（赣榆区）', '赣榆区', '各县', '医保部门', '卫健部门', '各级医保经办机构']);
   });
 });
+
+describe('mentioned units in national documents', () => {
+  it('reads governments after a preposition, and 各有关省（市）… phrases whole', () => {
+    const text =
+      '具体比例由西藏自治区人民政府研究确定。不足部分可由承担任务的省（市）人民政府予以补贴。各有关省（市）和部委要继续承办。各有关省（市）教育主管部门要明确专人。';
+    expect(findMentionedUnits(text)).toEqual(['西藏自治区人民政府', '省（市）人民政府', '各有关省（市）和部委', '各有关省（市）教育主管部门']);
+  });
+
+  it('does not take a body named as a source (根据X的需求) for an actor', () => {
+    expect(findMentionedUnits('根据西藏自治区人民政府对人才的需求意见，继续分流。')).toEqual([]);
+  });
+});

@@ -11,8 +11,17 @@ const STEM = `(?:${DEPARTMENT_STEMS.map(esc).join('|')})`;
 const PAREN = '(?:[（(][^（）()\\n]{1,12}[）)])';
 const DEPT_LIST = new RegExp(`(?:各级)?(${STEM}(?:[、和及]${STEM}){0,6})(?:等)?(?:行政|主管)?部门`, 'g');
 const EACH_LEVEL = new RegExp(`各级(?:[\\u4e00-\\u9fa5]{0,8}?(?:经办机构|行政部门|主管部门|部门)|人民政府|政府|党委(?:和政府|、政府)?)`, 'g');
-const EACH_PLACE = new RegExp(`各(?:地区|地|[省市县区旗州盟镇乡]{1,3}|乡镇|街道|开发区|园区|板块)${PAREN}?(?:(?:人民政府|政府|党委|管委会)${PAREN}?)?`, 'g');
-const PLACE_GOV = new RegExp(`(?<![\\u4e00-\\u9fa5])([\\u4e00-\\u9fa5]{1,6}?(?:省|市|县|区|旗|州|盟)${PAREN}?)(人民政府|政府|党委|管委会)`, 'g');
+const EACH_PLACE = new RegExp(
+  `各(?:有关|相关)?(?:地区|地|[省市县区旗州盟镇乡]{1,3}|乡镇|街道|开发区|园区|板块)${PAREN}?` +
+    // 各有关省（市）人民政府 / 各有关省（市）教育主管部门 / 各有关省（市）和部委 / 各地区各部门
+    `(?:(?:人民政府|政府|党委|管委会|${STEM}(?:行政|主管)?部门)${PAREN}?|[和及、]?(?:各|有关)?(?:部委|部门))?`,
+  'g',
+);
+/** A place's government: 南京市人民政府, 由西藏自治区人民政府…, 承担任务的省（市）人民政府. */
+const PLACE_GOV = new RegExp(
+  `(?:(?<![\\u4e00-\\u9fa5])|(?<=[由经请和及与对向为的据照]))((?:[^\\s\\d，。；：、（）()的和与及由对向为在将把从据照]{1,6}?)?(?:省|市|县|区|旗|州|盟)${PAREN}?)(人民政府|政府|党委|管委会)`,
+  'g',
+);
 const SUBJECT_PLACE = /(?:^|[，,。；;：:\n])((?:[\u4e00-\u9fa5]{1,4}?)(?:区|县|旗))(?=要|应|须|需|全面|科学|成立|建立|启动|制定|制订|负责|牵头|完成|实现|推进|加快|开展|落实|组织)/g;
 const NOT_ACTOR = /(?:医院|卫生院|机构|中心|团队|学校|企业|小组)$/;
 
@@ -49,7 +58,11 @@ export function findMentionedUnits(text: string): string[] {
     add(m.index, m[0].length, expandDeptList(m[1], tail));
   }
   PLACE_GOV.lastIndex = 0;
-  for (let m = PLACE_GOV.exec(text); m; m = PLACE_GOV.exec(text)) add(m.index, m[0].length, [m[0]]);
+  for (let m = PLACE_GOV.exec(text); m; m = PLACE_GOV.exec(text)) {
+    // "根据西藏自治区人民政府的需求": a source named, not an actor.
+    if (/(?:根据|按照|依照|依据)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    add(m.index, m[0].length, [m[0]]);
+  }
   SUBJECT_PLACE.lastIndex = 0;
   for (let m = SUBJECT_PLACE.exec(text); m; m = SUBJECT_PLACE.exec(text)) {
     const name = m[1];

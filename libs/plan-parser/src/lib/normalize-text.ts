@@ -3,7 +3,8 @@ import { lastAtOrBefore } from './sorted-search';
 /**
  * Text clean-up shared by every later step. Keeps characters verbatim (the Plan
  * JSON copies strings from the document) and only removes conversion debris:
- * CR of CRLF, BOM, zero-width characters, Word bookmarks, Markdown emphasis/heading marks.
+ * CR of CRLF, BOM, zero-width characters, Word bookmarks, HTML space entities left by web
+ * pages (&nbsp; &sp;), Markdown emphasis/heading marks.
  * Every removal is recorded so that offsets in the normalized text map back to the
  * text the caller passed in (source ranges point into the caller's text).
  */
@@ -26,7 +27,7 @@ export interface NormalizedText {
   toOriginal(pos: number): number;
 }
 
-const DEBRIS = /\r(?=\n)|[\u200b-\u200d\u2060\ufeff]|\[bookmark:[^\]\n]{0,200}\]/g;
+const DEBRIS = /\r(?=\n)|[\u200b-\u200d\u2060\ufeff]|\[bookmark:[^\]\n]{0,200}\]|&(?:nbsp|ensp|emsp|thinsp|sp);/g;
 const MD_HEADING = /^\s{0,3}#{1,6}\s+/;
 const MD_EMPHASIS = /\*\*|__/g;
 

@@ -166,3 +166,75 @@ describe('structure decides which level holds the tasks', () => {
     expect(plan.tasks[1].reason).toContain('缺责任条款');
   });
 });
+
+describe('where the body ends in published national documents', () => {
+  it('keeps the last task whose clause is followed by a closing remark and the signature', () => {
+    const text = [
+      '国务院关于做好促进就业工作的若干意见',
+      '国发〔2018〕39号',
+      '一、落实各方责任',
+      '（一）落实地方政府责任。各地要建立工作机制。（各省级人民政府负责）',
+      '（二）履行社会责任。要引导困难企业稳定岗位。（各有关部门和单位，各省级人民政府按职责分工负责）',
+      '各地贯彻落实本意见的有关情况，要及时报送人力资源社会保障部。',
+      '国务院',
+      '2018年11月16日',
+      '（此件公开发布）',
+    ].join('\n');
+    const plan = parsePlanText(text, { document: 'employment.txt' });
+    expect(plan.issuer).toBe('国务院');
+    expect(plan.tasks.map((t) => [t.label, t.unitsResolved])).toEqual([
+      ['（一）', ['各省级人民政府']],
+      ['（二）', ['各有关部门和单位', '各省级人民政府']],
+    ]);
+    expect(plan.tasks[1].text).not.toContain('国务院');
+  });
+
+  it('ends a clause-less plan at 以上意见如无不妥, 附： or the closing signature', () => {
+    const text = [
+      '关于某项工作的请示',
+      '一、逐年扩招',
+      '（一）扩大招生规模。至1998年达到2000名。',
+      '（二）各有关省（市）人民政府应高度重视。',
+      '以上意见如无不妥，请批转各有关省（市）人民政府执行。',
+      '附：扩大招生计划表',
+      '国家教委',
+      '一九九六年五月十三日',
+    ].join('\n');
+    const plan = parsePlanText(text, { document: 'request.txt' });
+    expect(plan.tasks.map((t) => t.label)).toEqual(['（一）', '（二）']);
+    expect(plan.tasks[1].mentionedUnits).toEqual(['各有关省（市）人民政府']);
+    expect(plan.tasks[1].text).not.toContain('批转');
+    const signed = parsePlanText(['某项工作意见', '一、主要任务', '（一）扩大规模。', '（二）加强领导。', '国家教委', '一九九六年五月十三日'].join('\n'), { document: 'signed.txt' });
+    expect(signed.tasks.map((t) => t.text)).toEqual(['（一）扩大规模。', '（二）加强领导。']);
+    // A date line with no signing body above it is a milestone inside a task.
+    const milestone = parsePlanText(['某项工作意见', '一、主要任务', '（一）扩大规模。', '2024年6月30日', '完成首批建设。', '（二）加强领导。'].join('\n'), { document: 'milestone.txt' });
+    expect(milestone.tasks.map((t) => t.text)).toEqual(['（一）扩大规模。\n2024年6月30日\n完成首批建设。', '（二）加强领导。']);
+  });
+
+  it('does not continue a 1. 2. 3. list with a bare decimal (4.42)', () => {
+    const text = ['某区实施方案', '一、重点任务', '3.编制系统方案。（责任单位：区建设管理委）', '4.42', '北部科技驿站（徐行片区）', '4.推进项目建设。（责任单位：区水务局）'].join('\n');
+    expect(parsePlanText(text, { document: 'decimal.txt' }).tasks.map((t) => t.title)).toEqual(['编制系统方案', '推进项目建设']);
+  });
+
+  it('keeps a cell-per-paragraph table out of the task before it and reads its cells', () => {
+    const text = [
+      '某区实施方案',
+      '一、重点任务',
+      '3.编制系统方案。聚焦重点区域。（责任单位：区建设管理委）',
+      '表2 系统方案编制计划表',
+      '年份', '编制区域', '面积（平方公里）',
+      '2024年', '徐行片区', '4.42',
+      '2025年', '马陆社区', '1.38',
+      '4.推进项目建设。新建项目全面落实要求。（责任单位：区水务局）',
+    ].join('\n');
+    const plan = parsePlanText(text, { document: 'district.txt' });
+    expect(plan.tasks.map((t) => [t.label, t.unitsResolved])).toEqual([
+      ['3.', ['区建设管理委']],
+      ['4.', ['区水务局']],
+    ]);
+    expect(plan.breakdowns.map((b) => [b.region, b.year, b.value])).toEqual([
+      ['徐行片区', 2024, 4.42],
+      ['马陆社区', 2025, 1.38],
+    ]);
+  });
+});

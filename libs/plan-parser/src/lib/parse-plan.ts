@@ -161,10 +161,9 @@ export function parsePlanText(text: string, options: ParseOptions): Plan {
       confidence: conf.score,
       reason: conf.reason,
     };
-    if (!trailing) {
-      const proseBody = trailing ? prose : fullText.slice(it.label.length);
-      task.mentionedUnits = findMentionedUnits(proseBody.slice(title.length));
-    }
+    // The heading phrase counts too: where a task is one sentence, its actor is in it
+    // ("西藏自治区人民政府要…").
+    if (!trailing) task.mentionedUnits = findMentionedUnits(prose);
     if (seen.has(it.number)) {
       warnings.push({ code: 'duplicate-task-number', message: `任务编号 ${it.number} 重复（各部分重新编号？）/ task number repeats`, taskNumber: it.number });
     }

@@ -2,8 +2,10 @@ import { RecurringDuty } from './types';
 
 /**
  * Recurring duties need an explicit 每 + period: 每年, 每年度, 每2年, 每两年, 每季度,
- * 每半年, 每月, 每周, 每天. 每万人口 / 每个乡镇 are not periods.
+ * 每半年, 每月, 每周, 每天. 每万人口 / 每个乡镇 are not periods, and a period after a
+ * beneficiary (每人每年只享受一次, 每户每年补贴…) is an entitlement, not a duty.
  */
+const PER_BENEFICIARY = /每(?:人|户|家|名|位|个人)$/;
 const EVERY = /每(?:隔)?\s?(\d{1,2}|[一二两三四五六七八九十]{1,2})?\s?个?\s?(学年|年度|年|季度|季|半年|月|周|星期|旬|日|天)/g;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const MAX_CLAUSE = 300;
@@ -42,6 +44,7 @@ export function findRecurring(text: string): Array<RecurringDuty & { at: number 
   const out: Array<RecurringDuty & { at: number }> = [];
   EVERY.lastIndex = 0;
   for (let m = EVERY.exec(text); m; m = EVERY.exec(text)) {
+    if (PER_BENEFICIARY.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     const n = parseCount(m[1]);
     const { base } = unitName(m[2]);
     // 每年上半年 / 每年底 are still yearly; 每个月 is monthly.

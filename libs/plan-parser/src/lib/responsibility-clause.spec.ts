@@ -82,3 +82,23 @@ describe('clauses by structure', () => {
     expect(r.units).toHaveLength(2);
   });
 });
+
+describe('clause wordings of national documents', () => {
+  it('drops every wording of the first-listed-leads rule', () => {
+    expect(parseResponsibility('税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同', 'first').units).toEqual(['税务总局', '财政部', '海关总署']);
+    expect(parseResponsibility('农业农村部、工业和信息化部负责。列第一位者为牵头单位，下同', 'first').units).toEqual(['农业农村部', '工业和信息化部']);
+  });
+
+  it('splits "X等和Y" into two lists and drops 等有关部门和单位', () => {
+    const r = parseResponsibility('商务部、发展改革委、农业农村部等和各有关省级人民政府负责', 'first');
+    expect(r.units).toEqual(['商务部', '发展改革委', '农业农村部', '各有关省级人民政府']);
+    expect(r.lead).toEqual(['商务部']);
+    expect(parseResponsibility('财政部、人力资源社会保障部、民政部等有关部门和单位按职责分工负责', 'first').units).toEqual(['财政部', '人力资源社会保障部', '民政部']);
+    // 各有关部门和单位 alone is the unit, not a tail to drop.
+    expect(parseResponsibility('各有关部门和单位，各省级人民政府按职责分工负责', 'first').units).toEqual(['各有关部门和单位', '各省级人民政府']);
+  });
+
+  it('takes 证监会 for a unit', () => {
+    expect(findTrailingClause('支持期货交割。（海关总署、证监会负责）')?.raw).toBe('海关总署、证监会负责');
+  });
+});

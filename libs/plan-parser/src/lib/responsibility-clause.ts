@@ -42,8 +42,16 @@ const STRIP_PREFIX = /^(?:责任单位|责任部门|责任主体|主责单位|�
 const ROLE_WORD = /牵头|负责|配合|参与|协助|协同|协办/;
 const MAX_CLAUSE = 400;
 const DEFAULT_SENTENCE = /以下.{0,12}?(?:均需|均由|均要|均应|需|由)(.{1,120}?)(?:负责)?(?:落实|实施|执行)[，,]?\s*(?:不再|均不再)(?:单独)?(?:一一)?列出/;
+/** "列第一位的为牵头单位" and its wordings: 排在第一位的部门为牵头部门, 列第一位者为牵头单位, 排名第一的为…. */
+const FIRST_LEADS = /^(?:列|排名?|排在)第一(?:位|个)?(?:的|者)?(?:部门|单位)?为牵头(?:部门|单位)/;
 /** Boilerplate that names no unit. */
-const BOILERPLATE = /^(?:列第一位的?为牵头单位|排名第一的?为牵头单位|第一个为牵头单位)(?:[，,]?下同)?$|^下同$|^(?:按照?职责(?:分工)?(?:负责|落实|配合)?|分别负责|共同负责|负责落实|抓好落实)$/;
+const BOILERPLATE = new RegExp(
+  `${FIRST_LEADS.source}(?:[，,]?下同)?$|^第一个为牵头单位(?:[，,]?下同)?$|^下同$|^(?:按照?职责(?:分工)?(?:负责|落实|配合)?|分别负责|共同负责|负责落实|抓好落实)$`,
+);
+/** "X等和各省级人民政府" / "X等有关部门和Y": 等 closes one list and 和 / 及 adds another unit. */
+const ETC_AND = /等(?:相关|有关)?(?:部门|单位)?(?:和|及|以及)(?!部门|单位|地区|机构|其他)(?=各|[\u4e00-\u9fa5]{2})/g;
+/** Trailing "等" phrases that name no further unit: 等有关部门和单位, 等相关部门, 等. */
+const ETC_TAIL = /等(?:相关|有关|其他)?(?:部门|单位|地区|机构)?(?:(?:和|及)(?:部门|单位|地区|机构))?$/;
 const OPENERS: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '【': '】', '［': '］', '[': ']' };
 const CLOSERS = '）)〕】］]';
 
@@ -55,16 +63,18 @@ export function unitFragments(segment: string): string[] {
 function unitFragmentsAt(segment: string, base = 0): Array<{ text: string; at: number }> {
   const out: Array<{ text: string; at: number }> = [];
   let from = 0;
-  for (const part of splitTopLevel(segment, '、，,；;')) {
+  const parts: string[] = [];
+  for (const p of splitTopLevel(segment, '、，,；;')) parts.push(...p.split(ETC_AND).filter((x) => x.trim()));
+  for (const part of parts) {
     const at = segment.indexOf(part, from);
     from = at + part.length;
     const f = part
       .replace(/^(?:由|请|和|及|以及)/, '')
       .replace(/(?:按照?职责分工(?:负责|落实|配合)?|按职责(?:负责|落实|配合)?|分别负责|共同负责|负责落实|具体落实|抓好落实|组织实施|负责|牵头|配合|参与|协助|协同|落实)+$/, '')
-      .replace(/等(?:相关|有关)?(?:部门|单位)?$/, '')
+      .replace(ETC_TAIL, '')
       .replace(/[。.；;]+$/, '')
       .trim();
-    if (!f || BOILERPLATE.test(f) || /^(?:列第一位|下同)/.test(f)) continue;
+    if (!f || BOILERPLATE.test(f) || FIRST_LEADS.test(f) || /^下同/.test(f)) continue;
     const lead = part.indexOf(f);
     out.push({ text: f, at: base + at + Math.max(0, lead) });
   }

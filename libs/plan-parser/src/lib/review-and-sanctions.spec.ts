@@ -1,4 +1,4 @@
-import { findReviewMechanisms, findSanctions } from './review-and-sanctions';
+import { findReviewMechanisms, findSanctions, findStrongReviewMechanisms } from './review-and-sanctions';
 
 describe('review and sanctions', () => {
   it('finds the review cycle and the laggard measures', () => {
@@ -9,5 +9,13 @@ describe('review and sanctions', () => {
 
   it('returns nothing without laggard wording', () => {
     expect(findSanctions('主动将考核结果通报同级有关部门。')).toEqual([]);
+  });
+});
+
+describe('review mechanisms named inside tasks', () => {
+  it('takes assessment of the work, not an evaluation the task itself builds', () => {
+    expect(findStrongReviewMechanisms('建立常态化公园体检评估制度，优化城市体检评估指标。')).toEqual([]);
+    expect(findStrongReviewMechanisms('健全任务督促检查和发展成效评估机制。')).toEqual(['健全任务督促检查和发展成效评估机制']);
+    expect(findStrongReviewMechanisms('建立目标考核制度。')).toEqual(['建立目标考核制度']);
   });
 });

@@ -32,8 +32,13 @@ export function findReviewMechanisms(text: string): string[] {
   return out;
 }
 
-/** Review mechanisms named inside tasks: only assessment / supervision ones (not 会商 / 协调). */
-const STRONG_REVIEW = /[\u4e00-\u9fa5、“”]{0,16}(?:考核|考评|督查|督导|评估|通报)(?:机制|制度|体系)/g;
+/**
+ * Review mechanisms named inside tasks: only assessment / supervision ones (not 会商 / 协调),
+ * and an 评估 only of the work itself (成效评估 / 实施评估), not of a task's subject matter
+ * (公园体检评估制度 is what the task builds, not how the plan is reviewed).
+ */
+const STRONG_REVIEW =
+  /[\u4e00-\u9fa5、“”]{0,16}(?:考核|考评|督查|督导|通报|(?:工作|任务|成效|绩效|实施|落实|进展)(?:情况)?评估)(?:机制|制度|体系)/g;
 
 export function findStrongReviewMechanisms(text: string): string[] {
   const out: string[] = [];

@@ -1,5 +1,6 @@
 import { isHeadingOnly, Label, LabelStyle, parseLabel, STYLE_RANK } from './labels';
 import { DocLine } from './normalize-text';
+import { cellStreamLines } from './table-rows';
 
 /**
  * Document outline → task blocks. The document's own structure decides which level
@@ -56,15 +57,22 @@ const STYLE_SHAPE: Record<LabelStyle, string> = {
 };
 /** A boxed column (专栏1 …) between tasks belongs to none of them. */
 const BOX = /^专栏\s?\d{1,2}/;
-/** Lines that close the body: validity, interpretation, copies, issuing lines. */
+/**
+ * Lines that close the body: validity, interpretation, copies, issuing lines, and the
+ * closing formula of a report submitted for approval (以上意见如无不妥，请批转…执行).
+ */
 const CLOSING =
-  /^本(?:方案|计划|意见|办法|通知|政策|细则|措施|规定|实施方案|行动方案|行动计划)(?:自|从|由|有效期)|有效期(?:至|为)\s?\d|^(?:抄送|抄报|主送)[：:]|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?印发$|^（此件(?:公开发布|主动公开|不公开)）$/;
+  /^本(?:方案|计划|意见|办法|通知|政策|细则|措施|规定|实施方案|行动方案|行动计划)(?:自|从|由|有效期)|有效期(?:至|为)\s?\d|^(?:抄送|抄报|主送)[：:]|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日\s?印发$|^（此件(?:公开发布|主动公开|不公开)）$|^以上(?:意见|方案|报告|请示|措施)?如(?:无|没有)不妥/;
+/** The date line of a closing signature: 2018年12月21日 / 一九九六年五月十三日, nothing else. */
+const DATE_ONLY = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s?年\s?[\d〇○零一二三四五六七八九十]{1,3}\s?月\s?[\d〇○零一二三四五六七八九十]{1,3}\s?日$/;
+/** A signing body's line above that date: a body's name (joint signers spaced), no punctuation, no label. */
+const SIGNATURE = /^[\u4e00-\u9fa5（）()、\s]{1,38}(?:院|厅|办|委|局|部|会|府|室|署|组|中心|办公室)$/;
 
 export function isTableLine(l: DocLine): boolean {
   return /^[ \u3000]*\t/.test(l.raw) || /^\s*\|/.test(l.raw) || (l.raw.match(/\t/g)?.length ?? 0) >= 2;
 }
 
-export const isAttachment = (t: string): boolean => /^附件\s?\d{0,2}\s?[：:]?/.test(t) && t.length <= 60;
+export const isAttachment = (t: string): boolean => /^(?:附件|附表)\s?\d{0,2}\s?[：:]?|^附\s?[：:]/.test(t) && t.length <= 60;
 export const isClosing = (t: string): boolean => t.length <= 120 && CLOSING.test(t);
 
 /** Labels per line, computed once per document (the outline looks at several regions). */
@@ -86,14 +94,16 @@ function labelOf(lines: DocLine[], i: number): Label | null {
 
 export function collectItems(lines: DocLine[], from: number, to = lines.length): Item[] {
   const items: Item[] = [];
+  const streams = cellStreamLines(lines);
   let lastDot = 0;
   for (let i = from; i < to; i++) {
     const l = lines[i];
-    if (!l.text || isTableLine(l)) continue;
+    if (!l.text || isTableLine(l) || streams.has(i)) continue;
     const head = l.text.length > 400 ? l.text.slice(0, 400) : l.text;
     let lab = labelOf(lines, i);
-    // "11.121人才梯队项目": digits after the dot, but the number continues the list.
-    const cont = lab ? null : /^(\d{1,3})([.．﹒])(?=\d)/.exec(head);
+    // "11.121人才梯队项目": digits after the dot, but the number continues the list (a bare
+    // decimal such as a table cell "4.42" does not).
+    const cont = lab ? null : /^(\d{1,3})([.．﹒])(?=\d+[^\d.．\s%])/.exec(head);
     if (cont && parseInt(cont[1], 10) === lastDot + 1) {
       lab = { style: 'ar-dot', number: lastDot + 1, label: cont[1] + cont[2], rest: head.slice(cont[0].length) };
     }
@@ -114,11 +124,30 @@ function sectionName(it: Item): string {
   return it.label + (cut >= 0 ? it.rest.slice(0, cut) : it.rest.replace(/[：:]$/, ''));
 }
 
-/** First line at or after `from` that ends the body (attachment, closing, copies), else `to`. */
+/**
+ * First line at or after `from` that ends the body (attachment, closing, copies, or the
+ * closing signature: the signing bodies' lines above a date line), else `to`. A signature
+ * counts only after a numbered item, so a covering notice's own signature, printed before
+ * the plan, does not end it.
+ */
 export function bodyEndLine(lines: DocLine[], from: number, to: number): number {
+  let seenItem = from > 0 && labelOf(lines, from - 1) !== null;
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
-    if (t && (isAttachment(t) || isClosing(t))) return i;
+    if (!t) continue;
+    if (isAttachment(t) || isClosing(t)) return i;
+    if (seenItem && t.length <= 30 && DATE_ONLY.test(t)) {
+      // Up to four signing bodies above the date; a date with none is a milestone, not a signature.
+      let start = i;
+      for (let j = i - 1; j >= from && i - j <= 8 && start - j <= 2; j--) {
+        const s = lines[j].text;
+        if (!s) continue;
+        if (!SIGNATURE.test(s) || labelOf(lines, j) !== null) break;
+        start = j;
+      }
+      if (start < i) return start;
+    }
+    if (!seenItem) seenItem = labelOf(lines, i) !== null;
   }
   return to;
 }
@@ -126,11 +155,12 @@ export function bodyEndLine(lines: DocLine[], from: number, to: number): number 
 /** Lines of a task: from its label line to `stop`, skipping tables and boxed columns. */
 function blockLines(lines: DocLine[], from: number, stop: number): number[] {
   const out: number[] = [];
+  const streams = cellStreamLines(lines);
   let inBox = false;
   for (let i = from; i < stop; i++) {
     const l = lines[i];
     if (!l.text) continue;
-    if (isTableLine(l)) continue;
+    if (isTableLine(l) || streams.has(i)) continue;
     if (i > from && BOX.test(l.text)) {
       inBox = true;
       continue;
@@ -166,7 +196,12 @@ function clauseOutline(lines: DocLine[], from: number, to: number, hasClause: (t
     const next = k + 1 < items.length ? items[k + 1].line : to;
     return Math.min(next, bodyEndLine(lines, items[k].line + 1, next));
   };
-  const carries = items.map((it, k) => hasClause(blockLines(lines, it.line, ownStop(k)).map((i) => lines[i].text).join('\n')));
+  // An item carries a clause when its text ends with one, or one of its paragraphs does (a
+  // closing remark may follow the last task's clause before the signature).
+  const carries = items.map((it, k) => {
+    const texts = blockLines(lines, it.line, ownStop(k)).map((i) => lines[i].text);
+    return hasClause(texts.join('\n')) || texts.some(hasClause);
+  });
   if (!carries.some(Boolean)) return null;
 
   let topRank = Infinity;
@@ -262,9 +297,9 @@ function partEnd(items: Item[], h: number): number {
   return items.length;
 }
 
+/** Where the body ends for plans without clauses: the first attachment, closing or signature line. */
 function firstAttachmentLine(lines: DocLine[], from: number, to: number): number {
-  for (let i = from; i < to; i++) if (lines[i].text && isAttachment(lines[i].text)) return i;
-  return to;
+  return bodyEndLine(lines, from, to);
 }
 
 function block(lines: DocLine[], it: Item, section: string | null, endLine: number, reason: string): TaskBlock {

@@ -1,11 +1,14 @@
+import { parseLabel } from './labels';
 import { DocLine } from './normalize-text';
 
 /**
- * Table blocks as rows of cells, from three plain-text shapes:
+ * Table blocks as rows of cells, from four plain-text shapes:
  *  - "flattened" Word exports: one cell per line starting with a tab, rows separated
  *    by blank lines, wrapped cell text continuing on lines without the tab;
  *  - Markdown pipe tables;
- *  - tab-separated rows (two or more tabs on a line).
+ *  - tab-separated rows (two or more tabs on a line);
+ *  - cell streams from web pages: a caption "表1 …表", then one paragraph per cell, row
+ *    after row (see readCellStreams).
  */
 export interface TableBlock {
   rows: string[][];
@@ -13,7 +16,18 @@ export interface TableBlock {
   at: number[][];
   startLine: number;
   endLine: number;
+  /** A cell stream whose rows could not be told apart (merged or wrapped cells): no rows. */
+  irregular?: boolean;
+  /** The caption line of a cell stream. */
+  caption?: string;
 }
+
+/** A table caption standing alone: 表1 嘉定区海绵城市系统方案编制计划表. */
+const CAPTION = /^表\s?\d{1,2}[\s\u3000]*[^\s。；]{2,40}$/;
+/** Lines that end a cell stream: the next numbered item, note, figure or table, or a task's clause. */
+const STREAM_END = /^(?:注\s?\d?[：:]|图\s?\d|表\s?\d|附件|附表|[（(【〔]?(?:责任|牵头|配合)(?:单位|部门)[：:])/;
+const YEAR_KEY = /^(?:19|20)\d{2}\s?年?(?:度)?$/;
+const STREAM_HEADER_CELL = /^[^。；，,]{1,30}$/;
 
 const CELL_LINE = /^[ \u3000]*\t[^\t]*$/;
 
@@ -107,4 +121,61 @@ export function readTables(lines: DocLine[]): TableBlock[] {
     i++;
   }
   return out;
+}
+
+/**
+ * Cell streams: a caption line, then one paragraph per cell. The header cells run up to
+ * the first row key (a year cell such as 2024年); the header's width is the row width, and
+ * the stream is read as rows only when every row has that width and starts with a key.
+ * Other streams (merged or wrapped cells) are returned as irregular: their lines are still
+ * a table, not task text.
+ */
+export function readCellStreams(lines: DocLine[]): TableBlock[] {
+  const out: TableBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cap = lines[i].text;
+    if (!cap || cap.length > 44 || !CAPTION.test(cap)) continue;
+    const cells: string[] = [];
+    const at: number[] = [];
+    let j = i + 1;
+    let last = i;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (!l.text) continue;
+      if (l.raw.includes('\t') || /^\s*\|/.test(l.raw) || STREAM_END.test(l.text) || parseLabel(l.text.slice(0, 20))) break;
+      cells.push(l.text);
+      at.push(l.textStart);
+      last = j;
+    }
+    // A caption followed by prose is not a stream: the header cells must be short names.
+    const firstKey = cells.findIndex((c) => YEAR_KEY.test(c));
+    const headerCells = firstKey > 0 ? cells.slice(0, firstKey) : cells.slice(0, 2);
+    if (cells.length < 4 || !headerCells.every((c) => STREAM_HEADER_CELL.test(c))) continue;
+    const block: TableBlock = { rows: [], at: [], startLine: i, endLine: last + 1, caption: cap };
+    const width = firstKey;
+    const body = cells.length - width;
+    const regular = width >= 2 && body > 0 && body % width === 0 && cells.every((c, k) => k < width || (k - width) % width !== 0 || YEAR_KEY.test(c));
+    if (regular) {
+      for (let k = 0; k < cells.length; k += width) {
+        block.rows.push(cells.slice(k, k + width));
+        block.at.push(at.slice(k, k + width));
+      }
+    } else block.irregular = true;
+    out.push(block);
+    i = last;
+  }
+  return out;
+}
+
+const streamCache = new WeakMap<DocLine[], Set<number>>();
+
+/** Indices of the lines that belong to cell streams (caption included), computed once per document. */
+export function cellStreamLines(lines: DocLine[]): Set<number> {
+  let set = streamCache.get(lines);
+  if (!set) {
+    set = new Set<number>();
+    for (const t of readCellStreams(lines)) for (let i = t.startLine; i < t.endLine; i++) set.add(i);
+    streamCache.set(lines, set);
+  }
+  return set;
 }

@@ -47,3 +47,19 @@ describe('unit names across layouts', () => {
     expect(inheritPrefixes(['市民政局', '滨江市医疗保障局', '卫生健康委'])).toEqual(['市民政局', '滨江市医疗保障局', '滨江市卫生健康委']);
   });
 });
+
+describe('internal divisions', () => {
+  it('gives a bare division the body of the division before it', () => {
+    expect(inheritPrefixes(['市交通委科技信息处', '港务监管处', '综合规划处', '市港航中心'])).toEqual(['市交通委科技信息处', '市交通委港务监管处', '市交通委综合规划处', '市港航中心']);
+    expect(inheritPrefixes(['市交通委执法总队', '上海海事局', '市交通委港务监管处', '科技信息处'])).toEqual([
+      '市交通委执法总队',
+      '上海海事局',
+      '市交通委港务监管处',
+      '市交通委科技信息处',
+    ]);
+  });
+
+  it('leaves a division alone when no division of a body precedes it', () => {
+    expect(inheritPrefixes(['市交通委', '港务监管处'])).toEqual(['市交通委', '港务监管处']);
+  });
+});

@@ -142,8 +142,23 @@ export function inheritPrefixes(fragments: string[]): string[] {
     }
     if (lastPlace && isBareDepartment(s.body)) out[i] = lastPlace + s.body;
   }
+  // An internal division after a division of a named body takes that body
+  // ("市交通委科技信息处、港务监管处" → 市交通委港务监管处).
+  let organ = '';
+  for (let i = 0; i < out.length; i++) {
+    if (!splits[i].place && organ && DIVISION.test(out[i])) {
+      out[i] = organ + out[i];
+      continue;
+    }
+    organ = ORGAN_DIVISION.exec(out[i])?.[1] ?? '';
+  }
   return out;
 }
+
+/** A bare internal division: 港务监管处, 综合规划处, 办公室 (no body of its own). */
+const DIVISION = /^[^委局厅办部院]{2,10}(?:处|科)$|^办公室$/;
+/** A division named with its body: 市交通委科技信息处 → 市交通委. */
+const ORGAN_DIVISION = /^(.+(?:委员会|委|局|厅|办|部))[^委局厅办部]{2,10}(?:处|科)$/;
 
 /**
  * Generic department stems: a fragment made of one of them and a department suffix
@@ -160,7 +175,7 @@ export function isBareDepartment(body: string): boolean {
 }
 
 const UNIT_SUFFIX =
-  /(?:委员会|管委会|委|局|办|厅|部|署|院|政府|党委|中心|办公室|公司|集团|银行|支行|海关|协会|学会|联合会|妇联|团委|总工会|工会|残联|科协|工商联|贸促会|法院|检察院|军分区|支队|大队|队|所|站|社|馆|部门|单位|机构|企业|街道|镇|乡|地|区|县|市|旗|办事处|分局|监管局|指挥部|领导小组|工作组|专班)$/;
+  /(?:委员会|管委会|委|局|办|厅|部|署|院|政府|党委|中心|办公室|公司|集团|银行|支行|海关|协会|学会|联合会|监会|妇联|团委|总工会|工会|残联|科协|工商联|贸促会|法院|检察院|军分区|支队|大队|队|所|站|社|馆|部门|单位|机构|企业|街道|镇|乡|地|区|县|市|旗|办事处|分局|监管局|指挥部|领导小组|工作组|专班)$/;
 
 export function looksLikeUnit(s: string): boolean {
   const t = s.replace(/[（(〔][^（）()〔〕]{0,20}[）)〕]$/, '');
