@@ -17,8 +17,17 @@ function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
+/** Another apt-get (an unattended upgrade, a second test run) may hold apt's lock: wait for it, up to five minutes. */
+const LOCK_WAIT_MS = 5 * 60_000;
+
 function apt(args) {
-  return spawnSync('apt-get', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, encoding: 'utf8' });
+  const started = Date.now();
+  for (;;) {
+    const result = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=60', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, encoding: 'utf8' });
+    const lockHeld = result.status !== 0 && /Could not get lock|Unable to lock/.test(result.stderr || '');
+    if (!lockHeld || Date.now() - started > LOCK_WAIT_MS) return result;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5_000);
+  }
 }
 
 function ensureSystemPackages(packages = TEST_PACKAGES) {
