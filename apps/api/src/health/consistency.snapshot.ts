@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { ConsistencyService, type ConsistencyReport } from '@duban/services';
 
 /** How old the consistency summary on /health may get before a new check starts. */
@@ -10,16 +10,17 @@ const REFRESH_AFTER_MS = 60_000;
  * when that is older than a minute.
  */
 @Injectable()
-export class ConsistencySnapshot {
+export class ConsistencySnapshot implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Consistency');
   private report: ConsistencyReport | null = null;
   private refreshing: Promise<void> | null = null;
   private startedAt = 0;
+  private closing = false;
 
   constructor(private readonly consistency: ConsistencyService) {}
 
   latest() {
-    if (!this.refreshing && Date.now() - this.startedAt > REFRESH_AFTER_MS) this.refresh();
+    if (!this.closing && !this.refreshing && Date.now() - this.startedAt > REFRESH_AFTER_MS) this.refresh();
     const report = this.report;
     if (!report) return { status: 'pending' };
     return {
@@ -30,6 +31,12 @@ export class ConsistencySnapshot {
       assignmentsWithoutWorkflow: report.workflowProblems.count,
       hint: report.ok ? undefined : '运行 duban doctor 查看详情，duban repair 重建缺失的流程',
     };
+  }
+
+  /** A check still running when the API stops would query a closed pool (and log after its owner is gone): let it finish first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await this.refreshing;
   }
 
   private refresh(): void {
