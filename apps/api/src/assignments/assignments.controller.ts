@@ -15,6 +15,7 @@ import {
   ReportProgressDto,
   RequestClosureDto,
   RequestExtensionDto,
+  TalkDto,
   UrgeDto,
 } from './dto/action.dto';
 import { AssignmentQueryDto } from './dto/assignment-query.dto';
@@ -115,8 +116,8 @@ export class AssignmentsController {
   }
 
   @ActionRoute('talk', '约谈 hold a talk with the unit (coordinator, admin)')
-  talk(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
-    return this.perform(id, { type: 'triggerTalk', reason: body.reason }, actor, request);
+  talk(@Param('assignmentId') id: string, @Body() body: TalkDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'triggerTalk', reason: body.reason, ...(body.overrideReason !== undefined ? { overrideReason: body.overrideReason } : {}) }, actor, request);
   }
 
   /** Visibility first (404 for another unit's assignment), then the workflow's Update as the caller. */
