@@ -1,6 +1,6 @@
 import { Controller, Get, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 import { strictValidation } from '../auth/strict-validation.pipe';
 import { AuditLogQueryDto } from './audit-log-query.dto';
 import { AuditLogService } from './audit-log.service';
@@ -8,7 +8,7 @@ import { AuditLogService } from './audit-log.service';
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('api/v1/audit-log')
-@Roles('admin')
+@RequirePermission('readAuditLog')
 @UsePipes(strictValidation())
 export class AuditLogController {
   constructor(private readonly auditLog: AuditLogService) {}

@@ -6,13 +6,13 @@ import { AccountErrorFilter } from './account-error.filter';
 import { CurrentActor } from './current-actor.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
-import { Roles } from './roles.decorator';
+import { RequirePermission } from './permission.guard';
 import { strictValidation } from './strict-validation.pipe';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/v1/users')
-@Roles('admin')
+@RequirePermission('manageUsers')
 @UseFilters(AccountErrorFilter)
 @UsePipes(strictValidation())
 export class UsersController {

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { CHANNEL_KINDS } from '@duban/notifications';
 import { ChannelSubscriptionService } from '@duban/services';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 
 export class UnitChannelDto {
@@ -35,7 +35,7 @@ export class UnitChannelsDto {
 @ApiTags('directory')
 @ApiBearerAuth()
 @Controller('api/v1/units/:unit/channels')
-@Roles('admin')
+@RequirePermission('manageUnitChannels')
 @UsePipes(dtoValidation())
 export class UnitChannelsController {
   constructor(private readonly channels: ChannelSubscriptionService) {}

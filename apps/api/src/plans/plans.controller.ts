@@ -1,13 +1,12 @@
 /// <reference types="multer" />
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Patch, Post, Query, UploadedFile, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Patch, Post, Query, UploadedFile, UseInterceptors, UsePipes } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { AssignmentService, PlanService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
-import { PlanPermission, PlanPermissionGuard } from '../common/plan-permission.guard';
 import { dtoValidation } from '../common/validation';
 import { EditTaskDto, PlanQueryDto, PreviewQueryDto, PublishDto, WithdrawPlanDto } from './dto/plan.dto';
 
@@ -26,7 +25,6 @@ const IDEMPOTENCY_DOC = { name: 'Idempotency-Key', required: false, description:
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('api/v1/plans')
-@UseGuards(PlanPermissionGuard)
 @UseInterceptors(IdempotencyInterceptor)
 @UsePipes(dtoValidation())
 export class PlansController {
@@ -36,7 +34,7 @@ export class PlansController {
   ) {}
 
   @Post()
-  @PlanPermission('importPlan')
+  @RequirePermission('importPlan')
   @ApiHeader(IDEMPOTENCY_DOC)
   @ApiOperation({ summary: 'Upload a plan document (.txt, .md, .docx): parsed and stored as a draft (admin; the same bytes again return the same plan)' })
   @ApiConsumes('multipart/form-data')
@@ -67,7 +65,7 @@ export class PlansController {
   }
 
   @Get(':planId/preview')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('previewPlan')
   @ApiOperation({ summary: 'What publishing would create: assignment count, proposed units to confirm, tasks without a due date, warnings (coordinator, admin)' })
   preview(@Param('planId') planId: string, @Query() query: PreviewQueryDto) {
     return this.plans.preview(planId, query.defaultDueDate);
@@ -86,7 +84,7 @@ export class PlansController {
   }
 
   @Patch(':planId/tasks/:number')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('editPlanDraft')
   @ApiHeader(IDEMPOTENCY_DOC)
   @ApiOperation({ summary: "Edit a draft task's units, lead units or deadlines (coordinator, admin; 409 once published)" })
   editTask(@Param('planId') planId: string, @Param('number', taskNumber()) number: number, @Body() body: EditTaskDto) {
@@ -94,7 +92,7 @@ export class PlansController {
   }
 
   @Post(':planId/publish')
-  @PlanPermission('publishPlan')
+  @RequirePermission('publishPlan')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiHeader(IDEMPOTENCY_DOC)
   @ApiOperation({ summary: 'Publish a draft: one assignment workflow per task × unit (× region), started in the background (admin; idempotent)' })
@@ -107,7 +105,7 @@ export class PlansController {
   }
 
   @Post(':planId/withdraw')
-  @PlanPermission('publishPlan')
+  @RequirePermission('publishPlan')
   @HttpCode(HttpStatus.OK)
   @ApiHeader(IDEMPOTENCY_DOC)
   @ApiOperation({ summary: "Withdraw a plan and each of its open assignments (admin; a retry resumes and acts on nothing twice)" })

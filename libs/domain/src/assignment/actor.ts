@@ -3,6 +3,9 @@ export const ROLES = ['unit_staff', 'supervisor', 'coordinator', 'admin', 'syste
 
 export type Role = (typeof ROLES)[number];
 
+/** The roles a person signs in with (`system` is the timers' own actor). */
+export const HUMAN_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'system');
+
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   unit_staff: '责任单位经办人',
   supervisor: '督查人员',
