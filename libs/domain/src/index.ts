@@ -7,3 +7,4 @@ export * from './organisation';
 export * from './notification';
 export * from './text';
 export * from './errors';
+export * from './labels';

@@ -4,7 +4,24 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { authorize, isTerminalStatus, type Actor, type AssignmentCommand, type AssignmentStatus } from '@duban/domain';
+import {
+  authorize,
+  checkReassignTarget,
+  checkTalk,
+  escalationLevelLabelOf,
+  escalationSourceLabelOf,
+  eventTypeLabelOf,
+  isTerminalStatus,
+  lightLabelOf,
+  overdueSql,
+  responsibilityLabelOf,
+  roleLabelOf,
+  statusLabelOf,
+  type Actor,
+  type AssignmentCommand,
+  type AssignmentState,
+  type AssignmentStatus,
+} from '@duban/domain';
 import {
   AssignmentEntity,
   AssignmentEventEntity,
@@ -55,12 +72,16 @@ export interface AssignmentSummary {
   readonly unitName: string;
   readonly responsibility: string;
   readonly region: string | null;
+  readonly responsibilityLabel: string;
   readonly status: string;
+  readonly statusLabel: string;
   readonly light: string;
+  readonly lightLabel: string;
   readonly lightReasons: readonly unknown[];
   readonly dueDate: string;
   readonly percent: number | null;
   readonly escalationLevel: string | null;
+  readonly escalationLevelLabel: string | null;
   readonly talkCount: number;
   readonly proposed: boolean;
   readonly updatedAt: string;
@@ -107,9 +128,17 @@ export class AssignmentService {
       targets: row.targets,
       recurring: row.recurring,
       milestones: milestones.map(({ due, text, source }) => ({ due, text, source })),
-      events: events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, actor, payload, occurredAt: occurredAt.toISOString() })),
+      events: events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, typeLabel: eventTypeLabelOf(type), actor: withRoleLabel(actor), payload, occurredAt: occurredAt.toISOString() })),
       progressReports: reports.map(({ seq, percent, actualValue, text, evidenceLinks, reportedAt }) => ({ seq, percent, actualValue, text, evidenceLinks, reportedAt: reportedAt.toISOString() })),
-      escalations: escalations.map(({ seq, level, source, reason, occurredAt }) => ({ seq, level, source, reason, occurredAt: occurredAt.toISOString() })),
+      escalations: escalations.map(({ seq, level, source, reason, occurredAt }) => ({
+        seq,
+        level,
+        levelLabel: escalationLevelLabelOf(level),
+        source,
+        sourceLabel: escalationSourceLabelOf(source),
+        reason,
+        occurredAt: occurredAt.toISOString(),
+      })),
     };
   }
 
@@ -145,6 +174,7 @@ export class AssignmentService {
     // Checked here too, so a unit never learns more than "forbidden" about another unit's assignment.
     const allowed = authorize(actor, { unitId: row.unitName }, command.type);
     if (!allowed.ok) throw rejectionError(allowed.code, allowed.reason);
+    await this.checkPolicy(row, command);
     const client = await this.temporal.client();
     const handle = client.workflow.getHandle(row.workflowId);
     // Bounded: a worker that does not answer (down, or the assignment's recording retrying) gives a 503, never a hang.
@@ -183,6 +213,34 @@ export class AssignmentService {
     }
   }
 
+  /**
+   * The domain rules that need more than the assignment itself: 改派 to a unit already holding the task
+   * (reassign_to_holder) and 约谈 before it is due without an override reason (talk_not_due). Checked against
+   * the read model before the workflow is asked, so running workflows keep their history unchanged.
+   */
+  private async checkPolicy(row: AssignmentEntity, command: AssignmentCommand): Promise<void> {
+    if (command.type === 'triggerTalk') {
+      const talk = checkTalk(row.state as unknown as AssignmentState, Date.now(), command.overrideReason);
+      if (!talk.ok) throw rejectionError(talk.code, talk.reason);
+    }
+    if (command.type === 'reassign' && typeof command.toUnit === 'string' && command.toUnit.trim() !== '') {
+      const holders = await this.dataSource
+        .getRepository(AssignmentEntity)
+        .createQueryBuilder('a')
+        .select(['a.unitName', 'a.status'])
+        .where('a.plan_id = :planId AND a.kind = :kind AND a.task_number IS NOT DISTINCT FROM :taskNumber AND a.region IS NOT DISTINCT FROM :region AND a.id <> :id', {
+          planId: row.planId,
+          kind: row.kind,
+          taskNumber: row.taskNumber,
+          region: row.region,
+          id: row.id,
+        })
+        .getMany();
+      const target = checkReassignTarget(command.toUnit, holders.map((holder) => ({ unitId: holder.unitName, status: holder.status as AssignmentStatus })));
+      if (!target.ok) throw rejectionError(target.code, target.reason);
+    }
+  }
+
   /** Live state from the workflow (the read model may lag by one activity). */
   async live(assignmentId: string): Promise<AssignmentView> {
     const row = await this.find(assignmentId);
@@ -199,8 +257,9 @@ export class AssignmentService {
     if (filter.region !== undefined) query.andWhere('a.region = :region', { region: filter.region });
     if (filter.status !== undefined) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.light !== undefined) query.andWhere('a.light = :light', { light: filter.light });
-    if (filter.overdue === true) query.andWhere("a.due_at <= now() AND a.status IN ('pending_acceptance', 'in_progress')");
-    if (filter.overdue === false) query.andWhere("NOT (a.due_at <= now() AND a.status IN ('pending_acceptance', 'in_progress'))");
+    // The domain's overdue predicate as SQL (one rule, tested to agree with isOverdue).
+    if (filter.overdue === true) query.andWhere(overdueSql('a'));
+    if (filter.overdue === false) query.andWhere(`NOT ${overdueSql('a')}`);
     if (filter.dueFrom !== undefined) query.andWhere('a.due_date >= :dueFrom', { dueFrom: filter.dueFrom });
     if (filter.dueTo !== undefined) query.andWhere('a.due_date <= :dueTo', { dueTo: filter.dueTo });
     if (filter.text !== undefined && filter.text.trim() !== '') {
@@ -217,6 +276,13 @@ export class AssignmentService {
   }
 }
 
+/** An event's actor with the Chinese name of its role beside the code. */
+export function withRoleLabel(actor: unknown): unknown {
+  if (actor === null || typeof actor !== 'object' || Array.isArray(actor)) return actor;
+  const role = (actor as { role?: unknown }).role;
+  return typeof role === 'string' ? { ...actor, roleLabel: roleLabelOf(role) } : actor;
+}
+
 function toSummary(row: AssignmentEntity): AssignmentSummary {
   return {
     id: row.id,
@@ -225,13 +291,17 @@ function toSummary(row: AssignmentEntity): AssignmentSummary {
     taskTitle: row.taskTitle,
     unitName: row.unitName,
     responsibility: row.responsibility,
+    responsibilityLabel: responsibilityLabelOf(row.responsibility),
     region: row.region,
     status: row.status,
+    statusLabel: statusLabelOf(row.status),
     light: row.light,
+    lightLabel: lightLabelOf(row.light),
     lightReasons: row.lightReasons,
     dueDate: row.dueDate,
     percent: row.percent,
     escalationLevel: row.escalationLevel,
+    escalationLevelLabel: row.escalationLevel === null ? null : escalationLevelLabelOf(row.escalationLevel),
     talkCount: row.talkCount,
     proposed: row.proposed,
     updatedAt: row.updatedAt.toISOString(),

@@ -6,9 +6,9 @@ import { workflowCounter } from '@duban/accounts';
 import { isValidBusinessDate } from '@duban/calendar';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
 import { AssignmentEntity, PlanEntity, type JsonObject, type PlanStatus } from '@duban/persistence';
-import { decodePlanBytes, parsePlanText, PlanParseError, type Plan } from '@duban/plan-parser';
+import { configurePdfDecoding, decodePlanBytes, parsePlanText, PlanParseError, type Plan } from '@duban/plan-parser';
 import { TemporalClientProvider } from '@duban/temporal';
-import { authorizePlanAction, type Actor, type AssignmentDraft, type RolloutWarning } from '@duban/domain';
+import { authorizePlanAction, COMMAND_ALLOWED_STATUSES, planStatusLabelOf, type Actor, type AssignmentDraft, type RolloutWarning } from '@duban/domain';
 import { planRolloutPreview } from '@duban/rollout';
 import {
   importPlanWorkflowId,
@@ -28,6 +28,7 @@ export interface PlanSummary {
   readonly issuer: string | null;
   readonly period: { from: number; to: number } | null;
   readonly status: string;
+  readonly statusLabel: string;
   readonly taskCount: number;
   readonly warningCount: number;
   readonly createdAt: string;
@@ -84,8 +85,8 @@ export interface WithdrawnPlan {
   readonly failed: readonly { id: string; reason: string }[];
 }
 
-/** Statuses in which an assignment can still be withdrawn. */
-const WITHDRAWABLE = ['pending_acceptance', 'in_progress', 'closure_requested', 'declined'];
+/** Statuses in which an assignment can still be withdrawn: the domain's rule for 撤销. */
+const WITHDRAWABLE: readonly string[] = COMMAND_ALLOWED_STATUSES.withdraw;
 
 export interface RolloutPreview {
   readonly assignments: number;
@@ -101,7 +102,9 @@ export class PlanService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientProvider,
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
-  ) {}
+  ) {
+    configurePdfDecoding({ timeoutMs: config.pdfTimeoutMs });
+  }
 
   /**
    * Parses the document here (a bad one is refused at once with the parser's
@@ -361,6 +364,7 @@ function toSummary(plan: PlanEntity): PlanSummary {
     issuer: plan.issuer,
     period: plan.periodFrom !== null && plan.periodTo !== null ? { from: plan.periodFrom, to: plan.periodTo } : null,
     status: plan.status,
+    statusLabel: planStatusLabelOf(plan.status),
     taskCount: plan.taskCount,
     warningCount: plan.warnings.length,
     createdAt: plan.createdAt.toISOString(),

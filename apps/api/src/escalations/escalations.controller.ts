@@ -1,13 +1,13 @@
 import { Controller, Get, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import type { Actor } from '@duban/domain';
+import { ESCALATION_RECORD_LEVELS, type Actor } from '@duban/domain';
 import { EscalationService, readableUnits } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageQueryDto } from '../common/query-dto';
 import { dtoValidation } from '../common/validation';
 
-const LEVELS = ['urge', 'supervise', 'bulletin', 'talk_proposed', 'talk'] as const;
+const LEVELS = ESCALATION_RECORD_LEVELS;
 
 export class EscalationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
