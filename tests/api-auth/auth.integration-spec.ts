@@ -53,7 +53,7 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
     const unknown = await login(api.baseUrl, 'nobody-here', 'whatever1');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'invalid_credentials', message: 'wrong username or password' });
+    expect(wrong.body).toEqual({ statusCode: 401, error: 'invalid_credentials', code: 'invalid_credentials', message: '用户名或密码错误' });
     expect(unknown.body).toEqual(wrong.body);
     await login(api.baseUrl, 'supervisor', 'supervisor123'); // success clears the count
   });

@@ -154,7 +154,7 @@ export class AssignmentService {
   /** Throws not_found when the assignment does not exist or belongs to a unit `actor` may not read. */
   async assertVisible(assignmentId: string, actor: Actor): Promise<void> {
     const row = await this.find(assignmentId);
-    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
+    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
   }
 
   /** The unit the assignment belongs to (for authorization before anything else is read). */
@@ -168,7 +168,7 @@ export class AssignmentService {
    */
   async act(assignmentId: string, command: AssignmentCommand, actor: Actor, requestId?: string): Promise<AssignmentView> {
     if (!HUMAN_COMMAND_TYPES.includes(command.type as HumanCommandType)) {
-      throw new ServiceError('invalid_input', `unknown action "${command.type}"`);
+      throw new ServiceError('invalid_input', `未知的操作“${command.type}”`);
     }
     const row = await this.find(assignmentId);
     // Checked here too, so a unit never learns more than "forbidden" about another unit's assignment.
@@ -271,7 +271,7 @@ export class AssignmentService {
 
   private async find(assignmentId: string): Promise<AssignmentEntity> {
     const row = isUuid(assignmentId) ? await this.dataSource.getRepository(AssignmentEntity).findOneBy({ id: assignmentId }) : null;
-    if (!row) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
+    if (!row) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
     return row;
   }
 }

@@ -240,7 +240,7 @@ export class PlanService {
     }
     return this.dataSource.transaction(async (manager) => {
       const plan = isUuid(planId) ? await manager.getRepository(PlanEntity).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!plan) throw new ServiceError('not_found', `plan ${planId} does not exist`);
+      if (!plan) throw new ServiceError('not_found', `方案 ${planId} 不存在`);
       if (plan.status !== 'draft') throw new ServiceError('conflict', `plan ${planId} is ${plan.status}: only a draft can be edited`, { status: plan.status });
       const tasks = storedTasks(plan);
       const index = tasks.findIndex((candidate) => candidate.number === taskNumber);
@@ -312,7 +312,7 @@ export class PlanService {
 
   private async find(planId: string): Promise<PlanEntity> {
     const plan = isUuid(planId) ? await this.dataSource.getRepository(PlanEntity).findOne({ where: { id: planId } }) : null;
-    if (!plan) throw new ServiceError('not_found', `plan ${planId} does not exist`);
+    if (!plan) throw new ServiceError('not_found', `方案 ${planId} 不存在`);
     return plan;
   }
 }

@@ -46,7 +46,7 @@ function constraintArguments(error: ValidationError, name: string): { args: read
 /** A field's failed constraint, in Chinese: 字段 percent 不能大于 100. */
 export function chineseConstraintMessage(path: string, name: string, { args, each }: { args: readonly unknown[]; each: boolean }): string {
   const [first, second] = args;
-  const subject = each ? `字段 ${path} 的每一项` : `字段 ${path}`;
+  const subject = each ? `字段 ${path} 的每一项` : `字段 ${path} `;
   switch (name) {
     case 'whitelistValidation':
       return `不允许的字段“${path}”`;
