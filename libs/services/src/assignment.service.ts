@@ -29,7 +29,7 @@ import {
   EscalationEntity,
   ProgressReportEntity,
 } from '@duban/persistence';
-import { workflowCounter } from '@duban/accounts';
+import { workflowCounter } from '@duban/metrics';
 import { isUnavailable, withDeadline } from '@duban/resilience';
 import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { workflowCounter } from '@duban/accounts';
+import { workflowCounter } from '@duban/metrics';
 import { isValidBusinessDate } from '@duban/calendar';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
 import { AssignmentEntity, PlanEntity, type JsonObject, type PlanStatus } from '@duban/persistence';
