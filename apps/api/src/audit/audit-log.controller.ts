@@ -4,6 +4,7 @@ import { RequirePermission } from '../auth/permission.guard';
 import { strictValidation } from '../auth/strict-validation.pipe';
 import { AuditLogQueryDto } from './audit-log-query.dto';
 import { AuditLogService } from './audit-log.service';
+import { ApiAnswer, freeObject, pageOf } from '../common/openapi-responses';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class AuditLogController {
 
   @Get()
   @ApiOperation({ summary: 'Mutating requests, newest first, with filters and offset pagination (admin)' })
+  @ApiAnswer(pageOf(freeObject('an audit entry: who, when, method, path, status, body (redacted)')), 'a page of the audit log, newest first')
   list(@Query() filters: AuditLogQueryDto) {
     return this.auditLog.query(filters);
   }

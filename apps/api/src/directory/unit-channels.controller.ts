@@ -6,6 +6,7 @@ import { CHANNEL_KINDS } from '@duban/notifications';
 import { ChannelSubscriptionService } from '@duban/services';
 import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, freeObject, object, uuid } from '../common/openapi-responses';
 
 export class UnitChannelDto {
   @ApiProperty({ enum: CHANNEL_KINDS })
@@ -42,12 +43,14 @@ export class UnitChannelsController {
 
   @Get()
   @ApiOperation({ summary: "A unit's notification channels (robot keys and secrets masked)" })
+  @ApiAnswer({ type: 'array', items: object({ id: uuid, kind: { type: 'string' }, target: freeObject('where to send (secrets redacted)'), digest: { type: 'boolean' } }) }, "the unit's notification channels")
   list(@Param('unit') unit: string) {
     return this.channels.list(unit);
   }
 
   @Put()
   @ApiOperation({ summary: "Replace a unit's notification channels" })
+  @ApiAnswer({ type: 'array', items: object({ id: uuid, kind: { type: 'string' }, target: freeObject('where to send (secrets redacted)'), digest: { type: 'boolean' } }) }, "the unit's channels after the replacement")
   replace(@Param('unit') unit: string, @Body() body: UnitChannelsDto) {
     return this.channels.replace(unit, body.channels);
   }

@@ -6,6 +6,7 @@ import { EscalationService, readableUnits } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageQueryDto } from '../common/query-dto';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, ESCALATION_ITEM, pageOf } from '../common/openapi-responses';
 
 const LEVELS = ESCALATION_RECORD_LEVELS;
 
@@ -47,6 +48,7 @@ export class EscalationsController {
 
   @Get()
   @ApiOperation({ summary: 'Escalations, newest first: filters plan, unit, level, time range; paginated' })
+  @ApiAnswer(pageOf(ESCALATION_ITEM), 'a page of escalations, newest first')
   list(@Query() query: EscalationQueryDto, @CurrentActor() actor: Actor) {
     const { limit, offset, ...filter } = query;
     const units = readableUnits(actor);
