@@ -154,8 +154,14 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
   it('creates, updates and disables users as an admin, with field-level validation', async () => {
     const invalid = await postJson(api.baseUrl, '/api/v1/users', { username: 'No Spaces', displayName: '', role: 'system', unitIds: 'x', password: 'short' }, adminHeaders);
     expect(invalid.status).toBe(400);
-    const problems = ((await invalid.json()) as ErrorBody).message as string[];
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^username must be/), expect.stringMatching(/^role must be one of unit_staff, supervisor, coordinator, admin$/), expect.stringMatching(/^password must be 8/)]));
+    const refusal = (await invalid.json()) as ErrorBody & { code: string; details: { fields: Record<string, string[]> } };
+    expect(refusal.code).toBe('invalid_input');
+    expect(refusal.message).toMatch(/^提交的内容有误：/);
+    expect(refusal.details.fields).toMatchObject({
+      username: [expect.stringMatching(/^字段 username /)],
+      role: ['字段 role 须为以下之一：unit_staff、supervisor、coordinator、admin'],
+      password: [expect.stringMatching(/^字段 password /)],
+    });
 
     const noUnits = await postJson(api.baseUrl, '/api/v1/users', { username: 'staff-without-unit', displayName: '无单位', role: 'unit_staff', unitIds: [], password: 'password-1' }, adminHeaders);
     expect(noUnits.status).toBe(400);
