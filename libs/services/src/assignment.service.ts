@@ -8,6 +8,7 @@ import {
   authorize,
   checkReassignTarget,
   checkTalk,
+  COMMAND_ALLOWED_STATUSES,
   escalationLevelLabelOf,
   escalationSourceLabelOf,
   eventTypeLabelOf,
@@ -219,7 +220,8 @@ export class AssignmentService {
    * the read model before the workflow is asked, so running workflows keep their history unchanged.
    */
   private async checkPolicy(row: AssignmentEntity, command: AssignmentCommand): Promise<void> {
-    if (command.type === 'triggerTalk') {
+    // Only where the status allows a 约谈 at all (otherwise the workflow's status rejection answers).
+    if (command.type === 'triggerTalk' && COMMAND_ALLOWED_STATUSES.triggerTalk.includes(row.status as AssignmentStatus)) {
       const talk = checkTalk(row.state as unknown as AssignmentState, Date.now(), command.overrideReason);
       if (!talk.ok) throw rejectionError(talk.code, talk.reason);
     }

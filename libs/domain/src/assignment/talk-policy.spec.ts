@@ -24,6 +24,12 @@ describe('约谈 policy', () => {
     expect(checkTalk(stateIn('in_progress'), at('2025-03-01'), ' 群众反映强烈，提前约谈 ')).toEqual({ ok: true, override: '群众反映强烈，提前约谈' });
   });
 
+  it('is due after a late closure, not after one on time', () => {
+    const request = { at: at('2025-07-02'), date: '2025-07-02', summary: '已完成', evidenceLinks: [] };
+    expect(isTalkDue(stateIn('closed', { closureRequest: request, completedDate: '2025-07-02' }), at('2025-08-01'))).toBe(true);
+    expect(isTalkDue(stateIn('closed'), at('2025-08-01'))).toBe(false);
+  });
+
   it('counts a closure requested after the deadline as overdue (due), one before it as not', () => {
     const late = stateIn('closure_requested', { closureRequest: { at: at('2025-07-02'), date: '2025-07-02', summary: '已完成', evidenceLinks: [] } });
     expect(isTalkDue(late, at('2025-07-10'))).toBe(true);

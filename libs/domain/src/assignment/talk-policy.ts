@@ -4,9 +4,13 @@ import { reject, type Rejection } from './rejection';
 
 export type TalkState = Pick<AssignmentState, 'status' | 'dueAt' | 'dueDate' | 'closureRequest' | 'talkProposed' | 'reachedLevels'>;
 
-/** 约谈 is due when the assignment is overdue or the ladder has reached (proposed) the 约谈 level. */
+/**
+ * 约谈 is due when the assignment is overdue, was closed late (its closure requested after the deadline: a
+ * 约谈 may follow a late delivery), or the ladder has reached (proposed) the 约谈 level.
+ */
 export function isTalkDue(state: TalkState, now: number): boolean {
-  return isOverdue(state, now) || state.talkProposed || state.reachedLevels.includes('talk');
+  const closedLate = state.status === 'closed' && state.closureRequest !== null && state.closureRequest.at >= state.dueAt;
+  return isOverdue(state, now) || closedLate || state.talkProposed || state.reachedLevels.includes('talk');
 }
 
 /**
