@@ -111,7 +111,7 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
     expect(((await wrong.json()) as ErrorBody).error).toBe('wrong_password');
     const tooShort = await postJson(api.baseUrl, '/api/v1/auth/password', { currentPassword: 'old-password', newPassword: 'short' }, bearer(before.accessToken));
     expect(tooShort.status).toBe(400);
-    expect(((await tooShort.json()) as ErrorBody).message).toEqual(['new password must be 8–128 characters long']);
+    expect(await tooShort.json()).toMatchObject({ code: 'invalid_input', message: '提交的内容有误：字段 newPassword 须为 8–128 个字符', details: { fields: { newPassword: ['字段 newPassword 须为 8–128 个字符'] } } });
 
     const changed = await postJson(api.baseUrl, '/api/v1/auth/password', { currentPassword: 'old-password', newPassword: 'new-password' }, bearer(before.accessToken));
     expect(changed.status).toBe(200);
