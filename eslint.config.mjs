@@ -50,6 +50,22 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is read by one loader (libs/config): nowhere else reads the process environment.
+    // Exempt: tools and tests (they set up environments), and the CLI's terminal conventions (NO_COLOR,
+    // FORCE_COLOR, USER), which are not Duban settings and must not load libs/config on every command.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['libs/config/src/**', 'tools/**', 'tests/**', '**/*.spec.ts', 'apps/cli/src/output/table.ts', 'apps/cli/src/cli-actor.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read settings through libs/config (loadConfig / DUBAN_CONFIG, or processEnvironment() for a library loader), not process.env.',
+        },
+      ],
+    },
+  },
+  {
     // The web console's React code: the rules of hooks.
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -35,6 +35,8 @@ export interface NewAssignmentRow {
   readonly dueDate: string;
   readonly targets: readonly unknown[];
   readonly recurring: readonly RecurringObligation[];
+  /** The task's dated milestones: one already past at publish shows in the light. */
+  readonly milestones?: readonly { readonly due: string; readonly text: string }[];
 }
 
 /** Builds assignment rows and starts their workflows, idempotently (deterministic ids everywhere). */
@@ -57,6 +59,7 @@ export class AssignmentStarter {
       startDate,
       dueDate: row.dueDate,
       responsibility: row.responsibility,
+      ...(row.milestones ? { milestones: row.milestones } : {}),
       ...(settings.dueInMs !== undefined ? { dueAt: now + settings.dueInMs } : {}),
     });
     const light = computeTrafficLight(state, now, resolveRunSettings(settings).light);

@@ -44,6 +44,7 @@ export class PlanRolloutActivities implements PlanRolloutActivityApi {
           dueDate: draft.dueDate!,
           targets: draft.targets,
           recurring: draft.recurring,
+          milestones: draft.milestones,
         },
         plan.settings as PlanRunSettings,
         now,

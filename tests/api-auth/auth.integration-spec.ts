@@ -53,7 +53,7 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
     const unknown = await login(api.baseUrl, 'nobody-here', 'whatever1');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'invalid_credentials', message: 'wrong username or password' });
+    expect(wrong.body).toEqual({ statusCode: 401, error: 'invalid_credentials', code: 'invalid_credentials', message: '用户名或密码错误' });
     expect(unknown.body).toEqual(wrong.body);
     await login(api.baseUrl, 'supervisor', 'supervisor123'); // success clears the count
   });
@@ -111,7 +111,7 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
     expect(((await wrong.json()) as ErrorBody).error).toBe('wrong_password');
     const tooShort = await postJson(api.baseUrl, '/api/v1/auth/password', { currentPassword: 'old-password', newPassword: 'short' }, bearer(before.accessToken));
     expect(tooShort.status).toBe(400);
-    expect(((await tooShort.json()) as ErrorBody).message).toEqual(['new password must be 8–128 characters long']);
+    expect(await tooShort.json()).toMatchObject({ code: 'invalid_input', message: '提交的内容有误：字段 newPassword 须为 8–128 个字符', details: { fields: { newPassword: ['字段 newPassword 须为 8–128 个字符'] } } });
 
     const changed = await postJson(api.baseUrl, '/api/v1/auth/password', { currentPassword: 'old-password', newPassword: 'new-password' }, bearer(before.accessToken));
     expect(changed.status).toBe(200);
@@ -154,8 +154,14 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
   it('creates, updates and disables users as an admin, with field-level validation', async () => {
     const invalid = await postJson(api.baseUrl, '/api/v1/users', { username: 'No Spaces', displayName: '', role: 'system', unitIds: 'x', password: 'short' }, adminHeaders);
     expect(invalid.status).toBe(400);
-    const problems = ((await invalid.json()) as ErrorBody).message as string[];
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^username must be/), expect.stringMatching(/^role must be one of unit_staff, supervisor, coordinator, admin$/), expect.stringMatching(/^password must be 8/)]));
+    const refusal = (await invalid.json()) as ErrorBody & { code: string; details: { fields: Record<string, string[]> } };
+    expect(refusal.code).toBe('invalid_input');
+    expect(refusal.message).toMatch(/^提交的内容有误：/);
+    expect(refusal.details.fields).toMatchObject({
+      username: [expect.stringMatching(/^字段 username /)],
+      role: ['字段 role 须为以下之一：unit_staff、supervisor、coordinator、admin'],
+      password: [expect.stringMatching(/^字段 password /)],
+    });
 
     const noUnits = await postJson(api.baseUrl, '/api/v1/users', { username: 'staff-without-unit', displayName: '无单位', role: 'unit_staff', unitIds: [], password: 'password-1' }, adminHeaders);
     expect(noUnits.status).toBe(400);

@@ -55,7 +55,7 @@ describe('HTTP security layer: headers, CORS, body limit, metrics, throttling', 
   it('refuses a JSON body over 1 MB with 413 in the one error shape', async () => {
     const response = await postJson(api.baseUrl, '/api/v1/users', { padding: 'x'.repeat(1024 * 1024 + 10) }, adminHeaders);
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ statusCode: 413, error: 'payload_too_large', message: 'request body exceeds the 1mb limit' });
+    expect(await response.json()).toEqual({ statusCode: 413, error: 'payload_too_large', code: 'payload_too_large', message: '提交的内容超过 1mb 上限（request body exceeds the 1mb limit）' });
     const malformed = await fetch(`${api.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as ErrorBody).error).toBe('bad_request');

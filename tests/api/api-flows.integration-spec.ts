@@ -84,7 +84,7 @@ describe('API resources and flows', () => {
   it('supervisor urges, coordinator holds a talk; escalations are listed and scoped', async () => {
     const id = await world.assignmentOf(OWN_UNIT, 1);
     expect((await call(world, 'POST', `/api/v1/assignments/${id}/actions/urge`, { headers: world.headers.supervisor, body: { level: 'supervise', note: '请加快' } })).status).toBe(200);
-    expect((await call(world, 'POST', `/api/v1/assignments/${id}/actions/talk`, { headers: world.headers.coordinator, body: { reason: '进度滞后' } })).status).toBe(200);
+    expect((await call(world, 'POST', `/api/v1/assignments/${id}/actions/talk`, { headers: world.headers.coordinator, body: { reason: '进度滞后', overrideReason: '督办后仍无进展，提前约谈' } })).status).toBe(200);
     const listed = await eventually('both escalations in the list', async () => {
       const response = await call(world, 'GET', `/api/v1/escalations?planId=${world.publishedPlanId}&unit=${encodeURIComponent(OWN_UNIT)}`, { headers: world.headers.supervisor });
       return response.body.total === 2 ? response.body : undefined;

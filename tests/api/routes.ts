@@ -79,7 +79,7 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'POST /api/v1/assignments/{assignmentId}/actions/decide-extension', request: action('decide-extension', { approve: false, reason: '矩阵测试' }), expect: coordinatorAction },
   { route: 'POST /api/v1/assignments/{assignmentId}/actions/reassign', request: action('reassign', { toUnit: '市第9局', reason: '矩阵测试' }), expect: coordinatorAction },
   { route: 'POST /api/v1/assignments/{assignmentId}/actions/withdraw', request: action('withdraw', { reason: '矩阵测试' }), expect: coordinatorAction },
-  { route: 'POST /api/v1/assignments/{assignmentId}/actions/talk', request: action('talk', { reason: '矩阵测试' }), expect: coordinatorAction },
+  { route: 'POST /api/v1/assignments/{assignmentId}/actions/talk', request: action('talk', { reason: '矩阵测试', overrideReason: '矩阵测试：未逾期也约谈' }), expect: coordinatorAction },
   { route: 'POST /api/v1/assignments/{assignmentId}/actions/urge', request: action('urge', { level: 'urge', note: '矩阵测试' }), expect: supervisorAction },
 
   { route: 'GET /api/v1/inbox', request: path('/api/v1/inbox'), expect: everyone('ok') },

@@ -10,7 +10,6 @@ import { CalendarController } from './calendar/calendar.controller';
 import { ContentTypeGuard } from './common/content-type.guard';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { IdempotencyStore } from './common/idempotency.store';
-import { PlanPermissionGuard } from './common/plan-permission.guard';
 import { queryTokenMiddleware } from './common/query-token.middleware';
 import { redactQuery, redactUrl } from './common/redact-url';
 import { RequestDeadlineInterceptor } from './common/request-deadline.interceptor';
@@ -59,7 +58,6 @@ import { PlansController } from './plans/plans.controller';
     { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
     IdempotencyStore,
     IdempotencyInterceptor,
-    PlanPermissionGuard,
   ],
 })
 export class AppModule implements NestModule {

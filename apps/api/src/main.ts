@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   logger.log(`API listening on http://${config.apiHost}:${config.apiPort} (OpenAPI at /api/docs)`);
   if (config.seedOnStart) {
     // After listen, so /health answers while the seed plans go through the worker.
-    const result = await app.get(SeedService).seedLocalDemo({ publish: process.env.DUBAN_SEED_PUBLISH !== 'false' });
+    const result = await app.get(SeedService).seedLocalDemo({ publish: config.seedPublish });
     logger.log(`seed plans: ${result.imported} imported, ${result.existing} already present, ${result.published} being published`);
   }
 }

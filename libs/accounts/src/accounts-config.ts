@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { processEnvironment } from '@duban/config';
 
 /**
  * Settings of sign-in, tokens and the HTTP security layer, read from the
@@ -53,7 +54,7 @@ function positive(name: string, value: number): number {
   return value;
 }
 
-export function loadAccountsConfig(env: Readonly<Record<string, string | undefined>> = process.env): AccountsConfig {
+export function loadAccountsConfig(env: Readonly<Record<string, string | undefined>> = processEnvironment()): AccountsConfig {
   const raw = (name: string): string | undefined => {
     const value = env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;

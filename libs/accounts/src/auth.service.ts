@@ -49,17 +49,17 @@ export class AuthService {
     const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !ok) {
       await this.lockout.recordFailure(username, clientIp);
-      throw new AccountError('invalid_credentials', 'wrong username or password');
+      throw new AccountError('invalid_credentials', '用户名或密码错误');
     }
     await this.lockout.clear(username, clientIp);
-    if (user.disabled) throw new AccountError('account_disabled', 'this account is disabled; ask an administrator');
+    if (user.disabled) throw new AccountError('account_disabled', '账号已停用，请联系管理员');
     return this.tokensFor(user);
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const { userId, next } = await this.refreshTokens.rotate(refreshToken);
     const user = await this.users.findById(userId);
-    if (!user || user.disabled) throw new AccountError('invalid_token', 'refresh token is invalid or expired; sign in again');
+    if (!user || user.disabled) throw new AccountError('invalid_token', '登录凭证无效或已过期，请重新登录');
     const access = await this.accessTokens.sign(user);
     return { tokenType: 'Bearer', ...access, refreshToken: next.token, refreshExpiresAt: next.expiresAt.toISOString(), user: toUserView(user) };
   }
@@ -75,15 +75,15 @@ export class AuthService {
    */
   async changePassword(userId: string, currentPassword: string, newPassword: string, clientIp = 'unknown'): Promise<TokenPair> {
     const user = await this.users.findById(userId);
-    if (!user || user.disabled) throw new AccountError('invalid_token', 'sign in again');
+    if (!user || user.disabled) throw new AccountError('invalid_token', '登录已失效，请重新登录');
     await this.refuseIfLocked(user.username, clientIp);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       await this.lockout.recordFailure(user.username, clientIp);
-      throw new AccountError('wrong_password', 'the current password is wrong');
+      throw new AccountError('wrong_password', '原密码错误');
     }
     const problem = passwordRuleViolation(newPassword, user.username);
     if (problem) throw new AccountError('invalid_input', problem, { field: 'newPassword' });
-    if (newPassword === currentPassword) throw new AccountError('invalid_input', 'the new password must differ from the current one', { field: 'newPassword' });
+    if (newPassword === currentPassword) throw new AccountError('invalid_input', '新密码不能与原密码相同', { field: 'newPassword' });
 
     user.passwordHash = await hashPassword(newPassword);
     user.passwordChangedAt = new Date();
@@ -99,7 +99,7 @@ export class AuthService {
     const remaining = await this.lockout.remainingLockMs(username, clientIp);
     if (remaining > 0) {
       const retryAfterSeconds = Math.ceil(remaining / 1000);
-      throw new AccountError('account_locked', `too many failed sign-ins from this address; try again in ${retryAfterSeconds} s`, { retryAfterSeconds, maxAttempts: this.config.loginMaxAttempts });
+      throw new AccountError('account_locked', `该地址登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`, { retryAfterSeconds, maxAttempts: this.config.loginMaxAttempts });
     }
   }
 

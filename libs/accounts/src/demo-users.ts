@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { insertUser, type NewUser } from './insert-user';
+import { processEnvironment } from '@duban/config';
 
 /**
  * One user per role for LOCAL DEMOS ONLY: the passwords are published in the
@@ -15,7 +16,7 @@ export const DEMO_USERS: readonly NewUser[] = [
 ];
 
 /** Creates the demo users that do not exist yet (existing ones, even with changed passwords, are left alone). */
-export async function seedDemoUsers(dataSource: DataSource, env: Readonly<Record<string, string | undefined>> = process.env): Promise<{ created: string[]; existing: string[] }> {
+export async function seedDemoUsers(dataSource: DataSource, env: Readonly<Record<string, string | undefined>> = processEnvironment()): Promise<{ created: string[]; existing: string[] }> {
   if (env.NODE_ENV === 'production') throw new Error('seedDemoUsers refuses to run with NODE_ENV=production: demo passwords are public');
   const created: string[] = [];
   const existing: string[] = [];

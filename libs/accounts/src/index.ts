@@ -14,7 +14,6 @@ export * from './login-lockout.service';
 export * from './auth.service';
 export * from './accounts.module';
 export * from './demo-users';
-export * from './metrics-registry';
 import { AuditLogEntryEntity, LoginLockoutEntity, RefreshTokenEntity, UserEntity } from '@duban/persistence';
 
 /** The accounts' entities (also listed in @duban/persistence's ENTITIES, where the migrations come from). */

@@ -12,7 +12,7 @@ export interface IssuedRefreshToken {
   readonly expiresAt: Date;
 }
 
-const INVALID = 'refresh token is invalid or expired; sign in again';
+const INVALID = '登录凭证无效或已过期，请重新登录';
 
 /** Opaque, hashed, single-use refresh tokens grouped in families (one family per sign-in). */
 @Injectable()

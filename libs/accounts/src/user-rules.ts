@@ -1,9 +1,8 @@
-import { ROLES, type Role } from '@duban/domain';
+import type { Role } from '@duban/domain';
 import { COMMON_PASSWORDS } from './common-passwords';
 
-/** Roles a person may hold; `system` is reserved for timers and other automation. */
-export const HUMAN_ROLES = ROLES.filter((role): role is Exclude<Role, 'system'> => role !== 'system');
-export type HumanRole = (typeof HUMAN_ROLES)[number];
+/** Roles a person may hold (`system` is reserved for timers and other automation): the domain's list. */
+export { HUMAN_ROLES, type HumanRole } from '@duban/domain';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
 export const USERNAME_RULE = 'username must be 3–32 characters: lower-case letters, digits, "_", "." or "-", starting with a letter or digit';

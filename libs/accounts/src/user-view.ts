@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@duban/domain';
+import { roleLabelOf, type Actor, type Role } from '@duban/domain';
 import type { UserEntity } from '@duban/persistence';
 
 /** What the API shows of a user: never the password hash or token version. */
@@ -7,6 +7,8 @@ export interface UserView {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
+  /** The role's Chinese name. */
+  readonly roleLabel: string;
   readonly unitIds: string[];
   readonly disabled: boolean;
   readonly createdAt: string;
@@ -19,6 +21,7 @@ export function toUserView(user: UserEntity): UserView {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
+    roleLabel: roleLabelOf(user.role),
     unitIds: [...user.unitIds],
     disabled: user.disabled,
     createdAt: user.createdAt.toISOString(),

@@ -45,7 +45,7 @@ export class UsersService {
 
   async create(input: NewUser): Promise<UserView> {
     const user = await insertUser(this.dataSource.manager, input);
-    if (!user) throw new AccountError('conflict', `username "${input.username}" is taken`, { field: 'username' });
+    if (!user) throw new AccountError('conflict', `用户名“${input.username}”已被使用`, { field: 'username' });
     return toUserView(user);
   }
 
@@ -57,7 +57,7 @@ export class UsersService {
   async update(id: string, changes: UserChanges, by: Actor): Promise<UserView> {
     const user = await this.require(id);
     if (by.id === user.id && (changes.disabled === true || (changes.role !== undefined && changes.role !== user.role))) {
-      throw new AccountError('conflict', 'administrators cannot disable or demote their own account');
+      throw new AccountError('conflict', '管理员不能停用自己的账号或降低自己的角色');
     }
     const role = changes.role ?? user.role;
     const unitIds = changes.unitIds ? [...new Set(changes.unitIds.map((unit) => unit.trim()))] : user.unitIds;
@@ -87,7 +87,7 @@ export class UsersService {
 
   private async require(id: string): Promise<UserEntity> {
     const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.findById(id) : null;
-    if (!user) throw new AccountError('not_found', `no user ${id}`);
+    if (!user) throw new AccountError('not_found', `用户 ${id} 不存在`);
     return user;
   }
 }

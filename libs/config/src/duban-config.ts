@@ -26,6 +26,18 @@ export interface DubanConfig {
    * that Temporal lost (also once at start); 0 turns it off.
    */
   readonly repairEveryMs: number;
+  /** With seedOnStart, also publish the seed plans. */
+  readonly seedPublish: boolean;
+  /** When the daily digest goes out (cron, Asia/Shanghai). */
+  readonly digestCron: string;
+  /** How often the outbox relay looks for rows whose enqueue was lost. */
+  readonly outboxRelayEveryMs: number;
+  /** An outbox row this old and never attempted lost its enqueue. */
+  readonly outboxRelayAfterMs: number;
+  /** The worker's heartbeat file (docker's health check reads it); empty: $TMPDIR/duban-worker.heartbeat. */
+  readonly workerHeartbeatFile: string;
+  /** Longest a PDF may take to decode into text. */
+  readonly pdfTimeoutMs: number;
 }
 
 export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
@@ -43,6 +55,12 @@ export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
   updateTimeoutMs: '10000',
   requestTimeoutMs: '12000',
   repairEveryMs: '300000',
+  seedPublish: 'true',
+  digestCron: '0 18 * * *',
+  outboxRelayEveryMs: '60000',
+  outboxRelayAfterMs: '60000',
+  workerHeartbeatFile: '',
+  pdfTimeoutMs: '60000',
 };
 
 /** Environment variable behind each setting. */
@@ -61,4 +79,10 @@ export const CONFIG_ENV_NAMES: { readonly [K in keyof DubanConfig]: string } = {
   updateTimeoutMs: 'UPDATE_TIMEOUT_MS',
   requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
   repairEveryMs: 'REPAIR_EVERY_MS',
+  seedPublish: 'DUBAN_SEED_PUBLISH',
+  digestCron: 'DIGEST_CRON',
+  outboxRelayEveryMs: 'OUTBOX_RELAY_EVERY_MS',
+  outboxRelayAfterMs: 'OUTBOX_RELAY_AFTER_MS',
+  workerHeartbeatFile: 'WORKER_HEARTBEAT_FILE',
+  pdfTimeoutMs: 'DUBAN_PDF_TIMEOUT_MS',
 };

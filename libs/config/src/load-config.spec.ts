@@ -30,3 +30,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('settings moved into the one loader', () => {
+  it('reads the worker, seeding and PDF settings with their documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ seedPublish: true, digestCron: '0 18 * * *', outboxRelayEveryMs: 60_000, outboxRelayAfterMs: 60_000, pdfTimeoutMs: 60_000 });
+    expect(config.workerHeartbeatFile).toMatch(/duban-worker\.heartbeat$/);
+    expect(loadConfig({ DUBAN_SEED_PUBLISH: 'false', OUTBOX_RELAY_EVERY_MS: '5000', WORKER_HEARTBEAT_FILE: '/tmp/beat', DIGEST_CRON: ' 0 9 * * * ' })).toMatchObject({
+      seedPublish: false,
+      outboxRelayEveryMs: 5000,
+      workerHeartbeatFile: '/tmp/beat',
+      digestCron: '0 9 * * *',
+    });
+    expect(() => loadConfig({ OUTBOX_RELAY_AFTER_MS: 'soon' })).toThrow('OUTBOX_RELAY_AFTER_MS');
+  });
+});

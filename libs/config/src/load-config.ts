@@ -1,11 +1,14 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CONFIG_DEFAULTS, CONFIG_ENV_NAMES, DubanConfig } from './duban-config';
+import { processEnvironment } from './process-environment';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
 /** Reads the configuration from an environment map; fails fast with the variable's name on a bad value. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): DubanConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = processEnvironment()): DubanConfig {
   const raw = (key: keyof DubanConfig): string => {
     const value = env[CONFIG_ENV_NAMES[key]];
     return value === undefined || value === '' ? CONFIG_DEFAULTS[key] : value;
@@ -59,5 +62,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     updateTimeoutMs: milliseconds('updateTimeoutMs'),
     requestTimeoutMs: milliseconds('requestTimeoutMs'),
     repairEveryMs: milliseconds('repairEveryMs', 0),
+    seedPublish: flag('seedPublish'),
+    digestCron: raw('digestCron').trim(),
+    outboxRelayEveryMs: milliseconds('outboxRelayEveryMs'),
+    outboxRelayAfterMs: milliseconds('outboxRelayAfterMs'),
+    workerHeartbeatFile: raw('workerHeartbeatFile') || join(tmpdir(), 'duban-worker.heartbeat'),
+    pdfTimeoutMs: milliseconds('pdfTimeoutMs'),
   };
 }

@@ -20,6 +20,7 @@ export { parsePlanText } from './lib/parse-plan';
 export { decodePlanBytes, decodePlanDocument, parsePlanBytes } from './decode/decode-bytes';
 export type { DecodedDocument } from './decode/decode-bytes';
 export { layoutPdf } from './decode/pdf-layout';
+export { configurePdfDecoding } from './decode/pdf-text';
 export type { PdfPage, PdfTextItem, PdfText } from './decode/pdf-layout';
 export { resolveUnit, mergeDirectories, effectiveDirectory } from './lib/unit-directory';
 export { DEFAULT_DIRECTORY } from './lib/default-directory';

@@ -4,7 +4,25 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { authorize, isTerminalStatus, type Actor, type AssignmentCommand, type AssignmentStatus } from '@duban/domain';
+import {
+  authorize,
+  checkReassignTarget,
+  checkTalk,
+  COMMAND_ALLOWED_STATUSES,
+  escalationLevelLabelOf,
+  escalationSourceLabelOf,
+  eventTypeLabelOf,
+  isTerminalStatus,
+  lightLabelOf,
+  overdueSql,
+  responsibilityLabelOf,
+  roleLabelOf,
+  statusLabelOf,
+  type Actor,
+  type AssignmentCommand,
+  type AssignmentState,
+  type AssignmentStatus,
+} from '@duban/domain';
 import {
   AssignmentEntity,
   AssignmentEventEntity,
@@ -12,7 +30,7 @@ import {
   EscalationEntity,
   ProgressReportEntity,
 } from '@duban/persistence';
-import { workflowCounter } from '@duban/accounts';
+import { workflowCounter } from '@duban/metrics';
 import { isUnavailable, withDeadline } from '@duban/resilience';
 import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
@@ -55,12 +73,16 @@ export interface AssignmentSummary {
   readonly unitName: string;
   readonly responsibility: string;
   readonly region: string | null;
+  readonly responsibilityLabel: string;
   readonly status: string;
+  readonly statusLabel: string;
   readonly light: string;
+  readonly lightLabel: string;
   readonly lightReasons: readonly unknown[];
   readonly dueDate: string;
   readonly percent: number | null;
   readonly escalationLevel: string | null;
+  readonly escalationLevelLabel: string | null;
   readonly talkCount: number;
   readonly proposed: boolean;
   readonly updatedAt: string;
@@ -107,9 +129,17 @@ export class AssignmentService {
       targets: row.targets,
       recurring: row.recurring,
       milestones: milestones.map(({ due, text, source }) => ({ due, text, source })),
-      events: events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, actor, payload, occurredAt: occurredAt.toISOString() })),
+      events: events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, typeLabel: eventTypeLabelOf(type), actor: withRoleLabel(actor), payload, occurredAt: occurredAt.toISOString() })),
       progressReports: reports.map(({ seq, percent, actualValue, text, evidenceLinks, reportedAt }) => ({ seq, percent, actualValue, text, evidenceLinks, reportedAt: reportedAt.toISOString() })),
-      escalations: escalations.map(({ seq, level, source, reason, occurredAt }) => ({ seq, level, source, reason, occurredAt: occurredAt.toISOString() })),
+      escalations: escalations.map(({ seq, level, source, reason, occurredAt }) => ({
+        seq,
+        level,
+        levelLabel: escalationLevelLabelOf(level),
+        source,
+        sourceLabel: escalationSourceLabelOf(source),
+        reason,
+        occurredAt: occurredAt.toISOString(),
+      })),
     };
   }
 
@@ -125,7 +155,7 @@ export class AssignmentService {
   /** Throws not_found when the assignment does not exist or belongs to a unit `actor` may not read. */
   async assertVisible(assignmentId: string, actor: Actor): Promise<void> {
     const row = await this.find(assignmentId);
-    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
+    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
   }
 
   /** The unit the assignment belongs to (for authorization before anything else is read). */
@@ -139,12 +169,13 @@ export class AssignmentService {
    */
   async act(assignmentId: string, command: AssignmentCommand, actor: Actor, requestId?: string): Promise<AssignmentView> {
     if (!HUMAN_COMMAND_TYPES.includes(command.type as HumanCommandType)) {
-      throw new ServiceError('invalid_input', `unknown action "${command.type}"`);
+      throw new ServiceError('invalid_input', `未知的操作“${command.type}”`);
     }
     const row = await this.find(assignmentId);
     // Checked here too, so a unit never learns more than "forbidden" about another unit's assignment.
     const allowed = authorize(actor, { unitId: row.unitName }, command.type);
     if (!allowed.ok) throw rejectionError(allowed.code, allowed.reason);
+    await this.checkPolicy(row, command);
     const client = await this.temporal.client();
     const handle = client.workflow.getHandle(row.workflowId);
     // Bounded: a worker that does not answer (down, or the assignment's recording retrying) gives a 503, never a hang.
@@ -183,6 +214,35 @@ export class AssignmentService {
     }
   }
 
+  /**
+   * The domain rules that need more than the assignment itself: 改派 to a unit already holding the task
+   * (reassign_to_holder) and 约谈 before it is due without an override reason (talk_not_due). Checked against
+   * the read model before the workflow is asked, so running workflows keep their history unchanged.
+   */
+  private async checkPolicy(row: AssignmentEntity, command: AssignmentCommand): Promise<void> {
+    // Only where the status allows a 约谈 at all (otherwise the workflow's status rejection answers).
+    if (command.type === 'triggerTalk' && COMMAND_ALLOWED_STATUSES.triggerTalk.includes(row.status as AssignmentStatus)) {
+      const talk = checkTalk(row.state as unknown as AssignmentState, Date.now(), command.overrideReason);
+      if (!talk.ok) throw rejectionError(talk.code, talk.reason);
+    }
+    if (command.type === 'reassign' && typeof command.toUnit === 'string' && command.toUnit.trim() !== '') {
+      const holders = await this.dataSource
+        .getRepository(AssignmentEntity)
+        .createQueryBuilder('a')
+        .select(['a.unitName', 'a.status'])
+        .where('a.plan_id = :planId AND a.kind = :kind AND a.task_number IS NOT DISTINCT FROM :taskNumber AND a.region IS NOT DISTINCT FROM :region AND a.id <> :id', {
+          planId: row.planId,
+          kind: row.kind,
+          taskNumber: row.taskNumber,
+          region: row.region,
+          id: row.id,
+        })
+        .getMany();
+      const target = checkReassignTarget(command.toUnit, holders.map((holder) => ({ unitId: holder.unitName, status: holder.status as AssignmentStatus })));
+      if (!target.ok) throw rejectionError(target.code, target.reason);
+    }
+  }
+
   /** Live state from the workflow (the read model may lag by one activity). */
   async live(assignmentId: string): Promise<AssignmentView> {
     const row = await this.find(assignmentId);
@@ -199,8 +259,9 @@ export class AssignmentService {
     if (filter.region !== undefined) query.andWhere('a.region = :region', { region: filter.region });
     if (filter.status !== undefined) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.light !== undefined) query.andWhere('a.light = :light', { light: filter.light });
-    if (filter.overdue === true) query.andWhere("a.due_at <= now() AND a.status IN ('pending_acceptance', 'in_progress')");
-    if (filter.overdue === false) query.andWhere("NOT (a.due_at <= now() AND a.status IN ('pending_acceptance', 'in_progress'))");
+    // The domain's overdue predicate as SQL (one rule, tested to agree with isOverdue).
+    if (filter.overdue === true) query.andWhere(overdueSql('a'));
+    if (filter.overdue === false) query.andWhere(`NOT ${overdueSql('a')}`);
     if (filter.dueFrom !== undefined) query.andWhere('a.due_date >= :dueFrom', { dueFrom: filter.dueFrom });
     if (filter.dueTo !== undefined) query.andWhere('a.due_date <= :dueTo', { dueTo: filter.dueTo });
     if (filter.text !== undefined && filter.text.trim() !== '') {
@@ -212,9 +273,16 @@ export class AssignmentService {
 
   private async find(assignmentId: string): Promise<AssignmentEntity> {
     const row = isUuid(assignmentId) ? await this.dataSource.getRepository(AssignmentEntity).findOneBy({ id: assignmentId }) : null;
-    if (!row) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
+    if (!row) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
     return row;
   }
+}
+
+/** An event's actor with the Chinese name of its role beside the code. */
+export function withRoleLabel(actor: unknown): unknown {
+  if (actor === null || typeof actor !== 'object' || Array.isArray(actor)) return actor;
+  const role = (actor as { role?: unknown }).role;
+  return typeof role === 'string' ? { ...actor, roleLabel: roleLabelOf(role) } : actor;
 }
 
 function toSummary(row: AssignmentEntity): AssignmentSummary {
@@ -225,13 +293,17 @@ function toSummary(row: AssignmentEntity): AssignmentSummary {
     taskTitle: row.taskTitle,
     unitName: row.unitName,
     responsibility: row.responsibility,
+    responsibilityLabel: responsibilityLabelOf(row.responsibility),
     region: row.region,
     status: row.status,
+    statusLabel: statusLabelOf(row.status),
     light: row.light,
+    lightLabel: lightLabelOf(row.light),
     lightReasons: row.lightReasons,
     dueDate: row.dueDate,
     percent: row.percent,
     escalationLevel: row.escalationLevel,
+    escalationLevelLabel: row.escalationLevel === null ? null : escalationLevelLabelOf(row.escalationLevel),
     talkCount: row.talkCount,
     proposed: row.proposed,
     updatedAt: row.updatedAt.toISOString(),

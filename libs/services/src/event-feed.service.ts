@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { eventTypeLabelOf } from '@duban/domain';
 import type { JsonObject } from '@duban/persistence';
+import { withRoleLabel } from './assignment.service';
 
 export interface FeedEvent {
   readonly id: string;
@@ -10,6 +12,7 @@ export interface FeedEvent {
   readonly unitName: string;
   readonly seq: number;
   readonly type: string;
+  readonly typeLabel: string;
   readonly actor: JsonObject;
   readonly payload: JsonObject;
   readonly occurredAt: string;
@@ -37,7 +40,8 @@ export class EventFeedService {
       unitName: row.unit_name,
       seq: row.seq,
       type: row.type,
-      actor: row.actor,
+      typeLabel: eventTypeLabelOf(row.type),
+      actor: withRoleLabel(row.actor) as JsonObject,
       payload: row.payload,
       occurredAt: row.occurred_at.toISOString(),
     }));

@@ -59,7 +59,7 @@ export class InboxService {
   async markRead(messageId: string, recipients: readonly string[]): Promise<MailboxItem> {
     const repository = this.dataSource.getRepository(InboxMessageEntity);
     const row = isUuid(messageId) ? await repository.findOneBy({ id: messageId }) : null;
-    if (!row || !recipients.includes(row.recipient)) throw new ServiceError('not_found', `inbox message ${messageId} does not exist`);
+    if (!row || !recipients.includes(row.recipient)) throw new ServiceError('not_found', `消息 ${messageId} 不存在`);
     if (row.readAt === null) {
       await repository.createQueryBuilder().update().set({ readAt: () => 'now()' }).where('id = :id AND read_at IS NULL', { id: messageId }).execute();
     }

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { workflowCounter } from '@duban/accounts';
+import { workflowCounter } from '@duban/metrics';
 import { isValidBusinessDate } from '@duban/calendar';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
 import { AssignmentEntity, PlanEntity, type JsonObject, type PlanStatus } from '@duban/persistence';
-import { decodePlanBytes, parsePlanText, PlanParseError, type Plan } from '@duban/plan-parser';
+import { configurePdfDecoding, decodePlanBytes, parsePlanText, PlanParseError, type Plan } from '@duban/plan-parser';
 import { TemporalClientProvider } from '@duban/temporal';
-import { authorizePlanAction, type Actor, type AssignmentDraft, type RolloutWarning } from '@duban/domain';
+import { authorizePlanAction, COMMAND_ALLOWED_STATUSES, planStatusLabelOf, type Actor, type AssignmentDraft, type RolloutWarning } from '@duban/domain';
 import { planRolloutPreview } from '@duban/rollout';
 import {
   importPlanWorkflowId,
@@ -28,6 +28,7 @@ export interface PlanSummary {
   readonly issuer: string | null;
   readonly period: { from: number; to: number } | null;
   readonly status: string;
+  readonly statusLabel: string;
   readonly taskCount: number;
   readonly warningCount: number;
   readonly createdAt: string;
@@ -84,8 +85,8 @@ export interface WithdrawnPlan {
   readonly failed: readonly { id: string; reason: string }[];
 }
 
-/** Statuses in which an assignment can still be withdrawn. */
-const WITHDRAWABLE = ['pending_acceptance', 'in_progress', 'closure_requested', 'declined'];
+/** Statuses in which an assignment can still be withdrawn: the domain's rule for 撤销. */
+const WITHDRAWABLE: readonly string[] = COMMAND_ALLOWED_STATUSES.withdraw;
 
 export interface RolloutPreview {
   readonly assignments: number;
@@ -101,7 +102,9 @@ export class PlanService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientProvider,
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
-  ) {}
+  ) {
+    configurePdfDecoding({ timeoutMs: config.pdfTimeoutMs });
+  }
 
   /**
    * Parses the document here (a bad one is refused at once with the parser's
@@ -237,7 +240,7 @@ export class PlanService {
     }
     return this.dataSource.transaction(async (manager) => {
       const plan = isUuid(planId) ? await manager.getRepository(PlanEntity).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } }) : null;
-      if (!plan) throw new ServiceError('not_found', `plan ${planId} does not exist`);
+      if (!plan) throw new ServiceError('not_found', `方案 ${planId} 不存在`);
       if (plan.status !== 'draft') throw new ServiceError('conflict', `plan ${planId} is ${plan.status}: only a draft can be edited`, { status: plan.status });
       const tasks = storedTasks(plan);
       const index = tasks.findIndex((candidate) => candidate.number === taskNumber);
@@ -309,7 +312,7 @@ export class PlanService {
 
   private async find(planId: string): Promise<PlanEntity> {
     const plan = isUuid(planId) ? await this.dataSource.getRepository(PlanEntity).findOne({ where: { id: planId } }) : null;
-    if (!plan) throw new ServiceError('not_found', `plan ${planId} does not exist`);
+    if (!plan) throw new ServiceError('not_found', `方案 ${planId} 不存在`);
     return plan;
   }
 }
@@ -361,6 +364,7 @@ function toSummary(plan: PlanEntity): PlanSummary {
     issuer: plan.issuer,
     period: plan.periodFrom !== null && plan.periodTo !== null ? { from: plan.periodFrom, to: plan.periodTo } : null,
     status: plan.status,
+    statusLabel: planStatusLabelOf(plan.status),
     taskCount: plan.taskCount,
     warningCount: plan.warnings.length,
     createdAt: plan.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { ROLE_MAILBOXES, type Actor } from '@duban/domain';
+import { readableUnitsOf, ROLE_MAILBOXES, type Actor } from '@duban/domain';
 
 /**
  * Which units' records an actor may read: a unit's staff their own units only;
@@ -6,7 +6,7 @@ import { ROLE_MAILBOXES, type Actor } from '@duban/domain';
  * The same rule as the domain's command authorization, applied to reads.
  */
 export function readableUnits(actor: Actor): readonly string[] | undefined {
-  return actor.role === 'unit_staff' ? actor.unitIds : undefined;
+  return readableUnitsOf(actor);
 }
 
 export function canReadUnit(actor: Actor, unitName: string): boolean {

@@ -15,9 +15,11 @@ import {
   ReportProgressDto,
   RequestClosureDto,
   RequestExtensionDto,
+  TalkDto,
   UrgeDto,
 } from './dto/action.dto';
 import { AssignmentQueryDto } from './dto/assignment-query.dto';
+import { ApiAnswer, ASSIGNMENT_DETAIL, ASSIGNMENT_SUMMARY, ASSIGNMENT_VIEW, pageOf } from '../common/openapi-responses';
 
 const IDEMPOTENCY_DOC = {
   name: 'Idempotency-Key',
@@ -27,7 +29,13 @@ const IDEMPOTENCY_DOC = {
 
 /** One assignment action: POST …/actions/<name>, 200 with the new state, Idempotency-Key documented. */
 function ActionRoute(name: string, summary: string) {
-  return applyDecorators(Post(`:assignmentId/actions/${name}`), HttpCode(HttpStatus.OK), ApiHeader(IDEMPOTENCY_DOC), ApiOperation({ summary }));
+  return applyDecorators(
+    Post(`:assignmentId/actions/${name}`),
+    HttpCode(HttpStatus.OK),
+    ApiHeader(IDEMPOTENCY_DOC),
+    ApiOperation({ summary }),
+    ApiAnswer(ASSIGNMENT_VIEW, 'the assignment as its workflow holds it after the action'),
+  );
 }
 
 /**
@@ -47,6 +55,7 @@ export class AssignmentsController {
 
   @Get()
   @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset}); unit staff see their units only' })
+  @ApiAnswer(pageOf(ASSIGNMENT_SUMMARY), 'a page of assignments, each with Chinese labels beside its codes')
   list(@Query() query: AssignmentQueryDto, @CurrentActor() actor: Actor) {
     const { limit, offset, sort, ...filter } = query;
     const units = readableUnits(actor);
@@ -55,6 +64,7 @@ export class AssignmentsController {
 
   @Get(':assignmentId')
   @ApiOperation({ summary: 'One assignment with its milestones, events, progress reports and escalations' })
+  @ApiAnswer(ASSIGNMENT_DETAIL, 'one assignment with milestones, events, reports and escalations')
   get(@Param('assignmentId') assignmentId: string, @CurrentActor() actor: Actor) {
     return this.assignments.getFor(assignmentId, actor);
   }
@@ -115,8 +125,8 @@ export class AssignmentsController {
   }
 
   @ActionRoute('talk', '约谈 hold a talk with the unit (coordinator, admin)')
-  talk(@Param('assignmentId') id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
-    return this.perform(id, { type: 'triggerTalk', reason: body.reason }, actor, request);
+  talk(@Param('assignmentId') id: string, @Body() body: TalkDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    return this.perform(id, { type: 'triggerTalk', reason: body.reason, ...(body.overrideReason !== undefined ? { overrideReason: body.overrideReason } : {}) }, actor, request);
   }
 
   /** Visibility first (404 for another unit's assignment), then the workflow's Update as the caller. */

@@ -10,6 +10,7 @@ import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { Public } from './public.decorator';
+import { ApiAnswer, TOKEN_PAIR, USER } from '../common/openapi-responses';
 import { strictValidation } from './strict-validation.pipe';
 
 @ApiTags('auth')
@@ -29,6 +30,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in: a 15-minute access token and a refresh token (after 5 wrong passwords this address waits 30 s, doubling per further failure up to 15 minutes; other addresses are unaffected)',
   })
+  @ApiAnswer(TOKEN_PAIR, 'signed in: an access token, a refresh token and the user')
   login(@Body() body: LoginDto, @Req() request: Request) {
     return this.auth.login(body.username, body.password, request.ip ?? request.socket.remoteAddress ?? 'unknown');
   }
@@ -38,6 +40,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old refresh token is used up; replaying it ends the session)' })
+  @ApiAnswer(TOKEN_PAIR, 'a new token pair (the refresh token rotates)')
   refresh(@Body() body: RefreshTokenDto) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -46,6 +49,7 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign out: revokes the refresh token and every token rotated from the same sign-in' })
+  @ApiAnswer(null, 'signed out: the refresh token is revoked', HttpStatus.NO_CONTENT)
   async logout(@Body() body: RefreshTokenDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
@@ -53,6 +57,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
+  @ApiAnswer(USER, 'the signed-in user')
   me(@CurrentActor() actor: Actor & { id: string }) {
     return this.users.get(actor.id);
   }
@@ -61,6 +66,7 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Change the password (needs the current one); ends every session and answers a fresh token pair' })
+  @ApiAnswer(TOKEN_PAIR, 'the password changed: other sessions end, a new token pair')
   changePassword(@CurrentActor() actor: Actor & { id: string }, @Body() body: ChangePasswordDto, @Req() request: Request) {
     return this.auth.changePassword(actor.id, body.currentPassword, body.newPassword, request.ip ?? request.socket.remoteAddress ?? 'unknown');
   }

@@ -4,12 +4,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ACCOUNTS_CONFIG, AccountsConfigModule, AccountsModule, type AccountsConfig } from '@duban/accounts';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { RolesGuard } from './roles.guard';
+import { PermissionGuard } from './permission.guard';
 import { UsersController } from './users.controller';
 
 /**
  * Sign-in endpoints, user administration, and the two global guards (in this
- * order): JwtAuthGuard (a valid access token unless @Public) then RolesGuard (@Roles).
+ * order): JwtAuthGuard (a valid access token unless @Public) then PermissionGuard (@RequirePermission: a named permission the domain grants to roles).
  * The throttler (per client IP) is applied only to sign-in and refresh.
  */
 @Module({
@@ -24,7 +24,7 @@ import { UsersController } from './users.controller';
   controllers: [AuthController, UsersController],
   providers: [
     { provide: APP_GUARD, useClass: JwtAuthGuard },
-    { provide: APP_GUARD, useClass: RolesGuard },
+    { provide: APP_GUARD, useClass: PermissionGuard },
   ],
   exports: [AccountsModule],
 })

@@ -31,18 +31,18 @@ export class JwtAuthGuard implements CanActivate {
     const ticket = (request as RequestWithTicket).eventTicket;
     if (!token && ticket) {
       const ticketClaims = await this.accessTokens.verifyEventTicket(ticket);
-      if (!ticketClaims) throw new UnauthorizedException('the event-stream ticket is invalid or expired; ask for a new one');
+      if (!ticketClaims) throw new UnauthorizedException('事件流凭证无效或已过期，请重新获取');
       return this.authenticate(request, ticketClaims);
     }
-    if (!token) throw new UnauthorizedException('an access token is required (Authorization: Bearer <token>)');
+    if (!token) throw new UnauthorizedException('请先登录（需要 Authorization: Bearer <token>）');
     const claims = await this.accessTokens.verify(token);
-    if (!claims) throw new UnauthorizedException('the access token is invalid or expired');
+    if (!claims) throw new UnauthorizedException('登录凭证无效或已过期，请重新登录');
     return this.authenticate(request, claims);
   }
 
   private async authenticate(request: AuthenticatedRequest, claims: { sub: string; ver: number }): Promise<boolean> {
     const user = await this.users.findById(claims.sub);
-    if (!user || user.disabled || user.tokenVersion !== claims.ver) throw new UnauthorizedException('the access token is no longer valid; sign in again');
+    if (!user || user.disabled || user.tokenVersion !== claims.ver) throw new UnauthorizedException('登录已失效，请重新登录');
 
     request.auth = { actor: { ...toActor(user), id: user.id }, username: user.username };
     return true;

@@ -1,6 +1,7 @@
-import { ValidationPipe } from '@nestjs/common';
+import type { ValidationPipe } from '@nestjs/common';
+import { dtoValidation } from '../common/validation';
 
-/** DTO validation for this module's routes: unknown fields are refused, query strings converted to the DTO's types. */
+/** DTO validation for this module's routes: the API's one validation (unknown fields refused, Chinese field messages). */
 export function strictValidation(): ValidationPipe {
-  return new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, validationError: { target: false, value: false } });
+  return dtoValidation();
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, UseFilters, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Patch, Post, UseFilters, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { UsersService } from '@duban/accounts';
@@ -6,13 +6,14 @@ import { AccountErrorFilter } from './account-error.filter';
 import { CurrentActor } from './current-actor.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
-import { Roles } from './roles.decorator';
+import { RequirePermission } from './permission.guard';
+import { ApiAnswer, USER } from '../common/openapi-responses';
 import { strictValidation } from './strict-validation.pipe';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/v1/users')
-@Roles('admin')
+@RequirePermission('manageUsers')
 @UseFilters(AccountErrorFilter)
 @UsePipes(strictValidation())
 export class UsersController {
@@ -20,24 +21,28 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users (admin)' })
+  @ApiAnswer({ type: 'array', items: USER }, 'every user')
   list() {
     return this.users.list();
   }
 
   @Post()
   @ApiOperation({ summary: 'Create a user (admin)' })
+  @ApiAnswer(USER, 'the created user', HttpStatus.CREATED)
   create(@Body() body: CreateUserDto) {
     return this.users.create(body);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One user (admin)' })
+  @ApiAnswer(USER, 'one user')
   get(@Param('id') id: string) {
     return this.users.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change role, units, display name, disabled flag, or reset the password (admin)' })
+  @ApiAnswer(USER, 'the updated user')
   update(@Param('id') id: string, @Body() body: UpdateUserDto, @CurrentActor() actor: Actor) {
     return this.users.update(id, body, actor);
   }

@@ -6,6 +6,7 @@ import { addWorkingDaysDetailed, dayInfo, isValidBusinessDate } from '@duban/cal
 import { ServiceError } from '@duban/services';
 import { DATE_PATTERN, IsCalendarDate } from '../common/query-dto';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, freeObject } from '../common/openapi-responses';
 
 export class AddWorkingDaysQueryDto {
   @ApiProperty({ format: 'date', example: '2026-09-30' })
@@ -28,12 +29,14 @@ export class AddWorkingDaysQueryDto {
 export class CalendarController {
   @Get('workdays/:date')
   @ApiOperation({ summary: 'Is the date a working day? {date, workday, kind, festival, official}' })
+  @ApiAnswer(freeObject('the day: date, working day or not, holiday name (中文)'), 'whether the date is a working day')
   workday(@Param('date') date: string) {
     return dayInfo(checkedDate(date, 'date'));
   }
 
   @Get('add-working-days')
   @ApiOperation({ summary: 'The date `days` working days after (or before, if negative) `date`' })
+  @ApiAnswer(freeObject('from, days and the resulting date'), 'the date N working days later')
   addWorkingDays(@Query() query: AddWorkingDaysQueryDto) {
     const result = addWorkingDaysDetailed(checkedDate(query.date, 'date'), query.days);
     return { from: query.date, days: query.days, ...result };

@@ -4,6 +4,7 @@ import { IsOptional, IsString, Length } from 'class-validator';
 import { DirectoryService } from '@duban/services';
 import { PageQueryDto } from '../common/query-dto';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, freeObject, pageOf } from '../common/openapi-responses';
 
 export class UnitQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'matches the name or an alias' })
@@ -23,12 +24,14 @@ export class DirectoryController {
 
   @Get('units')
   @ApiOperation({ summary: 'Units: directory entries (aliases, kind, cities) and every unit holding assignments, with counts; paginated' })
+  @ApiAnswer(pageOf(freeObject('a unit with its assignment count')), 'a page of units')
   async units(@Query() query: UnitQueryDto) {
     return page(await this.directory.units(query.text), query);
   }
 
   @Get('regions')
   @ApiOperation({ summary: 'Regions (districts / counties): directory districts and regions used by assignments; paginated' })
+  @ApiAnswer(pageOf(freeObject('a region with its assignment count')), 'a page of regions')
   async regions(@Query() query: PageQueryDto) {
     return page(await this.directory.regions(), query);
   }

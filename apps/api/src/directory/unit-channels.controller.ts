@@ -4,8 +4,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { CHANNEL_KINDS } from '@duban/notifications';
 import { ChannelSubscriptionService } from '@duban/services';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, freeObject, object, uuid } from '../common/openapi-responses';
 
 export class UnitChannelDto {
   @ApiProperty({ enum: CHANNEL_KINDS })
@@ -35,19 +36,21 @@ export class UnitChannelsDto {
 @ApiTags('directory')
 @ApiBearerAuth()
 @Controller('api/v1/units/:unit/channels')
-@Roles('admin')
+@RequirePermission('manageUnitChannels')
 @UsePipes(dtoValidation())
 export class UnitChannelsController {
   constructor(private readonly channels: ChannelSubscriptionService) {}
 
   @Get()
   @ApiOperation({ summary: "A unit's notification channels (robot keys and secrets masked)" })
+  @ApiAnswer({ type: 'array', items: object({ id: uuid, kind: { type: 'string' }, target: freeObject('where to send (secrets redacted)'), digest: { type: 'boolean' } }) }, "the unit's notification channels")
   list(@Param('unit') unit: string) {
     return this.channels.list(unit);
   }
 
   @Put()
   @ApiOperation({ summary: "Replace a unit's notification channels" })
+  @ApiAnswer({ type: 'array', items: object({ id: uuid, kind: { type: 'string' }, target: freeObject('where to send (secrets redacted)'), digest: { type: 'boolean' } }) }, "the unit's channels after the replacement")
   replace(@Param('unit') unit: string, @Body() body: UnitChannelsDto) {
     return this.channels.replace(unit, body.channels);
   }

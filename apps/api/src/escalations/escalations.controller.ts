@@ -1,13 +1,14 @@
 import { Controller, Get, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import type { Actor } from '@duban/domain';
+import { ESCALATION_RECORD_LEVELS, type Actor } from '@duban/domain';
 import { EscalationService, readableUnits } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageQueryDto } from '../common/query-dto';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, ESCALATION_ITEM, pageOf } from '../common/openapi-responses';
 
-const LEVELS = ['urge', 'supervise', 'bulletin', 'talk_proposed', 'talk'] as const;
+const LEVELS = ESCALATION_RECORD_LEVELS;
 
 export class EscalationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -47,6 +48,7 @@ export class EscalationsController {
 
   @Get()
   @ApiOperation({ summary: 'Escalations, newest first: filters plan, unit, level, time range; paginated' })
+  @ApiAnswer(pageOf(ESCALATION_ITEM), 'a page of escalations, newest first')
   list(@Query() query: EscalationQueryDto, @CurrentActor() actor: Actor) {
     const { limit, offset, ...filter } = query;
     const units = readableUnits(actor);

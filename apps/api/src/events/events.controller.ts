@@ -7,6 +7,7 @@ import type { Actor } from '@duban/domain';
 import { EventFeedService, readableUnits, ServiceError, type FeedEvent } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, ApiEventStream, object } from '../common/openapi-responses';
 
 /** How often each connection polls assignment_events. */
 export const POLL_INTERVAL_MS = 1000;
@@ -56,6 +57,7 @@ export class EventsController implements OnModuleDestroy {
   @Post('tickets')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'A one-minute ticket that opens the event stream (GET /api/v1/events/stream?ticket=…) and nothing else' })
+  @ApiAnswer(object({ ticket: { type: 'string' }, expiresIn: { type: 'integer' }, streamUrl: { type: 'string' } }), 'a short-lived ticket for the event stream', HttpStatus.CREATED)
   async ticket(@CurrentActor() actor: Actor & { id: string }) {
     const user = await this.users.findById(actor.id);
     if (!user) throw new ServiceError('not_found', 'user not found');
@@ -67,6 +69,7 @@ export class EventsController implements OnModuleDestroy {
   @ApiProduces('text/event-stream')
   @ApiQuery({ name: 'ticket', required: false, description: 'a ticket from POST /api/v1/events/tickets, for EventSource clients (this endpoint only)' })
   @ApiOperation({ summary: 'Server-Sent Events of assignment events the caller may see (event: assignment.<type>; ping every 15 s)' })
+  @ApiEventStream('assignment events as they happen (each with typeLabel)')
   stream(@Query() query: EventStreamQueryDto, @CurrentActor() actor: Actor): Observable<MessageEvent> {
     if (this.streams.size >= MAX_STREAMS) throw new ServiceError('unavailable', 'too many open event streams; retry later');
     const units = readableUnits(actor);

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { ConsistencySnapshot } from './consistency.snapshot';
 import { DependencyHealthIndicators } from './dependency-health.indicators';
+import { ApiAnswer, freeObject } from '../common/openapi-responses';
 
 const LABELS: Record<string, string> = {
   postgres: '数据库 PostgreSQL',
@@ -28,6 +29,7 @@ export class HealthController {
     summary:
       'Each dependency by name — PostgreSQL, Redis, Temporal and worker liveness — 200 when all are up, 503 (Retry-After) naming what is down; `consistency` summarises sequence gaps and open assignments without a workflow (refreshed at most once a minute)',
   })
+  @ApiAnswer(freeObject('status (ok | error), message (中文), info and error per dependency'), 'every dependency answers (503 with the same shape when one does not)')
   async check(@Res({ passthrough: true }) response: Response) {
     const result = await this.health
       .check([() => this.dependencies.postgres(), () => this.dependencies.redis(), () => this.dependencies.temporal(), () => this.dependencies.worker()])

@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { PageQueryDto, QueryBoolean } from '../common/query-dto';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, INBOX_MESSAGE, pageOf } from '../common/openapi-responses';
 
 export class InboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'only messages not read yet' })
@@ -39,6 +40,7 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: "The caller's in-app messages (their units and role mailbox), newest first, paginated" })
+  @ApiAnswer(pageOf(INBOX_MESSAGE), "a page of the caller's inbox messages")
   list(@Query() query: InboxQueryDto, @CurrentActor() actor: Actor) {
     const { recipient, ...options } = query;
     const mailboxes = mailboxesOf(actor);
@@ -48,6 +50,7 @@ export class InboxController {
   @Post(':messageId/read')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Read receipt: marks the message read (the first read time is kept); 404 for messages to others' })
+  @ApiAnswer(INBOX_MESSAGE, 'the message, marked read')
   read(@Param('messageId') messageId: string, @CurrentActor() actor: Actor) {
     return this.inbox.markRead(messageId, mailboxesOf(actor));
   }

@@ -1,5 +1,5 @@
 import { Counter, Histogram } from 'prom-client';
-import { metricsRegistry } from '@duban/accounts';
+import { metricsRegistry } from '@duban/metrics';
 
 /** Requests by method, route pattern (not the raw path: bounded label values) and status code. */
 export const httpRequestsTotal = new Counter<'method' | 'route' | 'status'>({

@@ -1,7 +1,8 @@
 import { Controller, ForbiddenException, Get, Header, Inject, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ACCOUNTS_CONFIG, metricsRegistry, type AccountsConfig } from '@duban/accounts';
+import { ACCOUNTS_CONFIG, type AccountsConfig } from '@duban/accounts';
+import { metricsRegistry } from '@duban/metrics';
 import { bearerToken } from '../auth/bearer-token';
 import { Public } from '../auth/public.decorator';
 import { metricsAccess } from './metrics-access';

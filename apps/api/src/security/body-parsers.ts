@@ -19,8 +19,8 @@ function withHttpErrors(parser: RequestHandler, limit: string): RequestHandler {
 
 export function toHttpException(error: unknown, limit: string): unknown {
   const status = (error as { status?: unknown }).status;
-  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return new PayloadTooLargeException(`request body exceeds the ${limit} limit`);
-  if (status === HttpStatus.BAD_REQUEST) return new BadRequestException(error instanceof SyntaxError ? 'request body is not valid JSON' : 'request body could not be read');
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return new PayloadTooLargeException(`提交的内容超过 ${limit} 上限（request body exceeds the ${limit} limit）`);
+  if (status === HttpStatus.BAD_REQUEST) return new BadRequestException(error instanceof SyntaxError ? '请求内容不是有效的 JSON（request body is not valid JSON）' : '无法读取请求内容（request body could not be read）');
   if (typeof status === 'number' && status >= 400 && status < 500) return new HttpException((error as Error).message, status);
   return error;
 }

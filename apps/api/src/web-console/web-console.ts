@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
+import { processEnvironment } from '@duban/config';
 
 /** Paths the server answers itself: the SPA fallback never shadows them. */
 const SERVER_PREFIXES = ['/api', '/health', '/metrics'];
@@ -20,7 +21,7 @@ function appRoot(from: string): string {
 }
 
 /** Where the built console is: DUBAN_WEB_DIR, or dist/web of this checkout (Vite's output). */
-export function webConsoleDirectory(env: NodeJS.ProcessEnv = process.env): string {
+export function webConsoleDirectory(env: Readonly<Record<string, string | undefined>> = processEnvironment()): string {
   return env.DUBAN_WEB_DIR ? resolve(env.DUBAN_WEB_DIR) : join(appRoot(__dirname), 'dist', 'web');
 }
 

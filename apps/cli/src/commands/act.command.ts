@@ -18,7 +18,7 @@ const VERBS: Record<string, (options: ActOptions) => AssignmentCommand> = {
   withdraw: (o) => ({ type: 'withdraw', reason: o.reason ?? '' }),
   urge: (o) => ({ type: 'urge', level: 'urge', ...(o.text ? { note: o.text } : {}) }),
   supervise: (o) => ({ type: 'urge', level: 'supervise', ...(o.text ? { note: o.text } : {}) }),
-  talk: (o) => ({ type: 'triggerTalk', reason: o.reason ?? '' }),
+  talk: (o) => ({ type: 'triggerTalk', reason: o.reason ?? '', ...(o.override ? { overrideReason: o.override } : {}) }),
 };
 
 interface ActOptions {
@@ -30,6 +30,7 @@ interface ActOptions {
   date?: string;
   unit?: string;
   link?: string[];
+  override?: string;
 }
 
 /** `duban act ASSIGNMENT accept|report|close|approve|reject|extend|…` */
@@ -45,6 +46,7 @@ export function registerActCommand(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'new due date')
     .option('--unit <unit>', 'unit to reassign to')
     .option('--link <url...>', 'evidence links')
+    .option('--override <reason>', 'talk: why a 约谈 is held before it is due (not overdue, not at the 约谈 level)')
     .action(async (assignmentId: string, verb: string, options: ActOptions) => {
       const build = VERBS[verb];
       if (!build) throw new Error(`unknown verb "${verb}"; one of ${Object.keys(VERBS).join(', ')}`);

@@ -8,7 +8,7 @@ import {
   TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { Role } from '@duban/domain';
+import { hasPermission, HUMAN_ROLES, readableUnitsOf, type Permission, type Role } from '@duban/domain';
 
 export interface NavItem {
   readonly path: string;
@@ -18,8 +18,10 @@ export interface NavItem {
   readonly roles: readonly Role[];
 }
 
-const EVERYONE: readonly Role[] = ['unit_staff', 'supervisor', 'coordinator', 'admin'];
-const OVERSIGHT: readonly Role[] = ['supervisor', 'coordinator', 'admin'];
+// Who sees an entry is derived from the domain's rules (read scope, named permissions), never listed here.
+const EVERYONE: readonly Role[] = HUMAN_ROLES;
+const OVERSIGHT: readonly Role[] = HUMAN_ROLES.filter((role) => readableUnitsOf({ role, unitIds: [] }) === undefined);
+const holding = (permission: Permission): readonly Role[] => HUMAN_ROLES.filter((role) => hasPermission(role, permission));
 
 /**
  * The console's sections. The second phase adds here: 通报 (/bulletins) and 考核
@@ -30,11 +32,11 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, roles: EVERYONE },
   { path: '/dashboard', label: '督办驾驶舱', icon: <DashboardOutlined />, roles: OVERSIGHT },
   { path: '/ledger', label: '任务台账', icon: <TableOutlined />, roles: EVERYONE },
-  { path: '/plans', label: '方案管理', icon: <FileTextOutlined />, roles: ['coordinator', 'admin'] },
+  { path: '/plans', label: '方案管理', icon: <FileTextOutlined />, roles: holding('previewPlan') },
   { path: '/inbox', label: '消息', icon: <BellOutlined />, roles: EVERYONE },
-  { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
-  { path: '/admin/channels', label: '通知渠道', icon: <NotificationOutlined />, roles: ['admin'] },
-  { path: '/admin/audit-log', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },
+  { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: holding('manageUsers') },
+  { path: '/admin/channels', label: '通知渠道', icon: <NotificationOutlined />, roles: holding('manageUnitChannels') },
+  { path: '/admin/audit-log', label: '审计日志', icon: <AuditOutlined />, roles: holding('readAuditLog') },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

@@ -1,7 +1,8 @@
 import {
   ASSIGNMENT_STATUS_LABELS,
   COMMAND_LABELS,
-  ESCALATION_LEVEL_LABELS,
+  ESCALATION_RECORD_LEVEL_LABELS,
+  ESCALATION_SOURCE_LABELS,
   EVENT_LABELS,
   LIGHT_LABELS,
   PLAN_STATUS_LABELS,
@@ -27,19 +28,12 @@ export const roleLabel = (code: string, given?: string) => lookup(ROLE_LABELS, c
 export const eventLabel = (code: string, given?: string) => lookup(EVENT_LABELS, code, given);
 export const commandLabel = (code: string) => lookup(COMMAND_LABELS, code);
 
-/**
- * Escalation records add `talk_proposed` (the ladder reached 约谈 and proposes it) to
- * the domain's levels; the record's own label wins once the API sends it.
- */
+/** Escalation records' levels, with `talk_proposed` (the ladder proposes a 约谈); the record's own label wins. */
 export function escalationLabel(code: string | null | undefined, given?: string): string {
-  if (code === 'talk_proposed' && !given) return `${ESCALATION_LEVEL_LABELS.talk}（建议）`;
-  return lookup(ESCALATION_LEVEL_LABELS, code, given);
+  return lookup(ESCALATION_RECORD_LEVEL_LABELS, code, given);
 }
 
 export const planStatusLabel = (code: string, given?: string) => lookup(PLAN_STATUS_LABELS, code, given);
 
-export const ESCALATION_SOURCE_LABELS: Readonly<Record<string, string>> = {
-  ladder: '逾期自动升级',
-  supervisor: '督查人员',
-  coordinator: '牵头协调人员',
-};
+/** Who raised an escalation record (the API sends `sourceLabel` beside `source`). */
+export const escalationSourceLabel = (code: string, given?: string) => lookup(ESCALATION_SOURCE_LABELS, code, given);

@@ -1,13 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type Redis from 'ioredis';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { boundedRedis, WORKER_HEARTBEAT_EVERY_MS, workerId, writeWorkerHeartbeat } from '@duban/queues';
-
-/** The file a container health check reads (its modification time is the last heartbeat). */
-export const WORKER_HEARTBEAT_FILE = process.env.WORKER_HEARTBEAT_FILE || join(tmpdir(), 'duban-worker.heartbeat');
 
 /**
  * The worker says it is alive every 5 s, in Redis (the API's /health reads it) and
@@ -45,7 +40,8 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
     const beat = { id: this.id, host: this.id.split(':')[0]!, pid: process.pid, startedAt: this.startedAt, at: new Date().toISOString(), temporal };
     if (temporal === 'RUNNING') {
       try {
-        writeFileSync(WORKER_HEARTBEAT_FILE, JSON.stringify(beat));
+        // The file a container health check reads (its modification time is the last heartbeat).
+        writeFileSync(this.config.workerHeartbeatFile, JSON.stringify(beat));
       } catch {
         // A read-only file system: the Redis heartbeat still tells.
       }

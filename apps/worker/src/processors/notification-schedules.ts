@@ -4,10 +4,8 @@ import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { boundedRedis, DAILY_DIGEST_SCHEDULER_ID, NotificationQueueProducer, RELAY_OUTBOX_SCHEDULER_ID } from '@duban/queues';
 import { withDeadline } from '@duban/resilience';
 
-/** When the daily digest goes out (cron, Asia/Shanghai); DIGEST_CRON overrides. */
+/** When the daily digest goes out (cron, Asia/Shanghai); DIGEST_CRON (libs/config) overrides. */
 export const DEFAULT_DIGEST_CRON = '0 18 * * *';
-/** How often the outbox relay looks for rows whose enqueue was lost (OUTBOX_RELAY_EVERY_MS overrides). */
-export const OUTBOX_RELAY_EVERY_MS = Number(process.env.OUTBOX_RELAY_EVERY_MS) || 60_000;
 /** How often the schedulers' existence is verified (a Redis that restarted empty has none). */
 export const SCHEDULERS_VERIFIED_EVERY_MS = 30_000;
 
@@ -49,8 +47,8 @@ export class NotificationSchedules implements OnApplicationBootstrap, OnApplicat
 
   /** Upserts both schedulers (idempotent). */
   async schedule(): Promise<void> {
-    await this.queue.scheduleDailyDigest(process.env.DIGEST_CRON?.trim() || DEFAULT_DIGEST_CRON);
-    await this.queue.scheduleOutboxRelay(OUTBOX_RELAY_EVERY_MS);
+    await this.queue.scheduleDailyDigest(this.config.digestCron || DEFAULT_DIGEST_CRON);
+    await this.queue.scheduleOutboxRelay(this.config.outboxRelayEveryMs);
   }
 
   /** Re-creates missing schedulers; returns the ids that were missing. Failures (Redis still down) are logged. */

@@ -1,5 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import type { Job } from 'bullmq';
 import { ChannelDeliveryService, digestDateOf, OutboxDeliveryService, toJobError } from '@duban/notifications';
 import {
@@ -13,9 +14,6 @@ import {
   type DeliverOutboxMessageJob,
   type SendToChannelJob,
 } from '@duban/queues';
-
-/** An outbox row this old and never attempted lost its enqueue (OUTBOX_RELAY_AFTER_MS overrides). */
-const RELAY_AFTER_MS = Number(process.env.OUTBOX_RELAY_AFTER_MS) || 60_000;
 
 type NotificationJob = Job<DeliverOutboxMessageJob> | Job<SendToChannelJob> | Job<DailyDigestJob>;
 
@@ -31,6 +29,7 @@ export class NotificationProcessor extends WorkerHost {
     private readonly inbox: OutboxDeliveryService,
     private readonly channels: ChannelDeliveryService,
     private readonly queue: NotificationQueueProducer,
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {
     super();
   }
@@ -60,7 +59,7 @@ export class NotificationProcessor extends WorkerHost {
       }
       case JOB_RELAY_OUTBOX: {
         // Job ids are the outbox ids: a row whose job exists already is not enqueued twice.
-        const stranded = await this.inbox.strandedMessageIds(RELAY_AFTER_MS);
+        const stranded = await this.inbox.strandedMessageIds(this.config.outboxRelayAfterMs); // an outbox row this old and never attempted lost its enqueue
         await this.queue.enqueueOutboxMessages(stranded);
         return { relayed: stranded.length };
       }

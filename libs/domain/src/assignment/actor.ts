@@ -3,6 +3,11 @@ export const ROLES = ['unit_staff', 'supervisor', 'coordinator', 'admin', 'syste
 
 export type Role = (typeof ROLES)[number];
 
+export type HumanRole = Exclude<Role, 'system'>;
+
+/** The roles a person signs in with (`system` is the timers' own actor). */
+export const HUMAN_ROLES: readonly HumanRole[] = ROLES.filter((role): role is HumanRole => role !== 'system');
+
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   unit_staff: '责任单位经办人',
   supervisor: '督查人员',

@@ -282,7 +282,12 @@ const handlers: { readonly [T in AssignmentCommandType]: Handler<T> } = {
     if (isBlank(command.reason)) return reject('reason_required', '约谈须说明事由');
     const talkCount = state.talkCount + 1;
     return accepted({ ...state, talkCount, talkProposed: false }, [
-      { type: 'talk_triggered', at: now, actor, payload: { reason: command.reason.trim(), talkCount } },
+      {
+        type: 'talk_triggered',
+        at: now,
+        actor,
+        payload: { reason: command.reason.trim(), talkCount, ...(command.overrideReason?.trim() ? { overrideReason: command.overrideReason.trim() } : {}) },
+      },
     ]);
   },
 

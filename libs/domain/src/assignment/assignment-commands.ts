@@ -26,7 +26,12 @@ export type AssignmentCommand =
   | { readonly type: 'reassign'; readonly toUnit: string; readonly reason?: string }
   | { readonly type: 'withdraw'; readonly reason: string }
   | { readonly type: 'urge'; readonly level?: 'urge' | 'supervise'; readonly note?: string }
-  | { readonly type: 'triggerTalk'; readonly reason: string }
+  | {
+      readonly type: 'triggerTalk';
+      readonly reason: string;
+      /** Why a 约谈 is held although the assignment is neither overdue nor at the 约谈 level (see talk-policy). */
+      readonly overrideReason?: string;
+    }
   | { readonly type: 'escalate'; readonly level: EscalationLevel };
 
 export type AssignmentCommandType = AssignmentCommand['type'];

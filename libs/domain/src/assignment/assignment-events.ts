@@ -43,7 +43,7 @@ export type AssignmentEvent =
   | EventBase<'reassigned', { readonly fromUnit: string; readonly toUnit: string; readonly reason: string | null }>
   | EventBase<'withdrawn', { readonly reason: string }>
   | EventBase<'urged', { readonly level: 'urge' | 'supervise'; readonly note: string | null }>
-  | EventBase<'talk_triggered', { readonly reason: string; readonly talkCount: number }>
+  | EventBase<'talk_triggered', { readonly reason: string; readonly talkCount: number; readonly overrideReason?: string }>
   | EventBase<'escalated', { readonly level: EscalationLevel; readonly previousLevel: EscalationLevel | null }>;
 
 export type AssignmentEventType = AssignmentEvent['type'];

@@ -1,5 +1,5 @@
 import { instantAfterDay, isValidBusinessDate, type BusinessDate } from '@duban/calendar';
-import type { AssignmentStatus } from './assignment-status';
+import { OWED_STATUSES, type AssignmentStatus } from './assignment-status';
 import type { EscalationLevel } from '../escalation/escalation-levels';
 
 export type Responsibility = 'lead' | 'support';
@@ -76,6 +76,17 @@ export interface AssignmentState {
   readonly talkCount: number;
   /** The ladder proposed a 约谈 to the coordinator. */
   readonly talkProposed: boolean;
+  /**
+   * Interim milestones whose date had already passed when the assignment was issued (a plan published late):
+   * the light shows them until the unit reports progress. Absent on assignments issued before this rule.
+   */
+  readonly pastMilestones?: readonly MilestoneAtIssue[];
+}
+
+/** A dated milestone (阶段目标) of the task, as the plan states it. */
+export interface MilestoneAtIssue {
+  readonly due: BusinessDate;
+  readonly text: string;
 }
 
 export interface NewAssignmentInput {
@@ -86,6 +97,15 @@ export interface NewAssignmentInput {
   readonly responsibility?: Responsibility;
   /** Override for test-speed workflows; defaults to the day after `dueDate`, 00:00 Shanghai. */
   readonly dueAt?: number;
+  /** The task's dated milestones; those already past at `startDate` (and before `dueDate`) are kept. */
+  readonly milestones?: readonly MilestoneAtIssue[];
+}
+
+/** The interim milestones (before the final due date) already past on the issue date. */
+export function milestonesPastAtIssue(milestones: readonly MilestoneAtIssue[], startDate: BusinessDate, dueDate: BusinessDate): MilestoneAtIssue[] {
+  return milestones
+    .filter((milestone) => isValidBusinessDate(milestone.due) && milestone.due < startDate && milestone.due < dueDate)
+    .map(({ due, text }) => ({ due, text }));
 }
 
 /** The instant a deadline on `dueDate` is missed: 00:00 Asia/Shanghai the next day. */
@@ -124,12 +144,22 @@ export function createAssignmentState(input: NewAssignmentInput): AssignmentStat
     bulletinCount: 0,
     talkCount: 0,
     talkProposed: false,
+    ...withPastMilestones(input),
   };
 }
 
-/** Overdue = still owed (pending acceptance or in progress) at or after `dueAt`; a closure request made before the deadline stops the clock. */
+function withPastMilestones(input: NewAssignmentInput): { pastMilestones?: readonly MilestoneAtIssue[] } {
+  const past = milestonesPastAtIssue(input.milestones ?? [], input.startDate, input.dueDate);
+  return past.length > 0 ? { pastMilestones: past } : {};
+}
+
+/**
+ * Overdue = still owed (pending acceptance or in progress) at or after `dueAt`; a closure request made before
+ * the deadline stops the clock, one made at or after it stays overdue while it is verified.
+ * The read model asks the same question in SQL: overdueSql (overdue-sql.ts), tested to agree.
+ */
 export function isOverdue(state: Pick<AssignmentState, 'status' | 'dueAt' | 'closureRequest'>, now: number): boolean {
-  if (state.status === 'pending_acceptance' || state.status === 'in_progress') return now >= state.dueAt;
+  if (OWED_STATUSES.includes(state.status)) return now >= state.dueAt;
   if (state.status === 'closure_requested') return state.closureRequest !== null && state.closureRequest.at >= state.dueAt;
   return false;
 }

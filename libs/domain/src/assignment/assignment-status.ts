@@ -43,6 +43,9 @@ export const TERMINAL_STATUSES: readonly AssignmentStatus[] = ['closed', 'reassi
 /** Statuses in which the unit still owes work, so deadlines, lights and escalation apply. */
 export const OPEN_STATUSES: readonly AssignmentStatus[] = ['pending_acceptance', 'in_progress', 'closure_requested'];
 
+/** Statuses in which the unit owes the work itself: the clock runs against the deadline. */
+export const OWED_STATUSES: readonly AssignmentStatus[] = ['pending_acceptance', 'in_progress'];
+
 export function isTerminalStatus(status: AssignmentStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }

@@ -27,7 +27,11 @@ export type RejectionCode =
   | 'same_unit'
   | 'invalid_level'
   | 'level_already_reached'
-  | 'not_overdue';
+  | 'not_overdue'
+  // 改派 to a unit that already holds the same task (its own assignment exists)
+  | 'reassign_to_holder'
+  // 约谈 on an assignment neither overdue nor at the 约谈-proposed level, without an override reason
+  | 'talk_not_due';
 
 export interface Rejection {
   readonly ok: false;

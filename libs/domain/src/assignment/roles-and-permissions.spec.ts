@@ -1,6 +1,6 @@
 import { ROLES, type Role } from './actor';
 import { ASSIGNMENT_COMMAND_TYPES, type AssignmentCommandType } from './assignment-commands';
-import { authorize, authorizePlanAction, canIssue } from './roles-and-permissions';
+import { authorize, authorizePermission, authorizePlanAction, canIssue, hasPermission, PERMISSIONS, readableUnitsOf } from './roles-and-permissions';
 import { actorFor, OTHER_UNIT, UNIT } from '../testing/test-fixtures';
 
 const ALLOWED: Readonly<Record<Role, readonly AssignmentCommandType[]>> = {
@@ -55,4 +55,23 @@ describe('authorizePlanAction', () => {
       else expect(result).toMatchObject({ ok: false, code: 'forbidden' });
     },
   );
+});
+
+describe('named permissions', () => {
+  it('administrators hold every permission; coordinators preview, edit drafts and keep the unit directory', () => {
+    for (const permission of PERMISSIONS) expect(authorizePermission(actorFor('admin'), permission)).toEqual({ ok: true });
+    expect(PERMISSIONS.filter((permission) => hasPermission('coordinator', permission))).toEqual(['previewPlan', 'editPlanDraft', 'manageUnits']);
+    for (const role of ['unit_staff', 'supervisor', 'system'] as const) {
+      expect(PERMISSIONS.filter((permission) => hasPermission(role, permission))).toEqual([]);
+    }
+  });
+
+  it('refuses with the role and the permission in Chinese', () => {
+    expect(authorizePermission(actorFor('coordinator'), 'manageUsers')).toEqual({ ok: false, code: 'forbidden', reason: '牵头协调人员无权管理用户' });
+  });
+
+  it('read scope: a unit’s staff read their own units only, other roles every unit', () => {
+    expect(readableUnitsOf(actorFor('unit_staff', [UNIT]))).toEqual([UNIT]);
+    for (const role of ['supervisor', 'coordinator', 'admin', 'system'] as const) expect(readableUnitsOf(actorFor(role))).toBeUndefined();
+  });
 });

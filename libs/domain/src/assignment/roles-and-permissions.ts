@@ -14,19 +14,60 @@ export const ROLE_COMMANDS: Readonly<Record<Role, readonly AssignmentCommandType
 /** Roles whose commands are limited to their own units' assignments. */
 const UNIT_SCOPED_ROLES: readonly Role[] = ['unit_staff'];
 
-export type PlanAction = 'importPlan' | 'publishPlan';
+/**
+ * Named permissions for everything that is not an action on one assignment: the API's routes declare the
+ * permission they need (@Permission in apps/api), and ROLE_PERMISSIONS below decides who holds it. No role
+ * list is written anywhere else.
+ */
+export const PERMISSIONS = [
+  'importPlan',
+  'publishPlan',
+  'previewPlan',
+  'editPlanDraft',
+  'manageUnits',
+  'manageUsers',
+  'readAuditLog',
+  'manageUnitChannels',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
+  importPlan: '导入方案',
+  publishPlan: '发布或撤回方案',
+  previewPlan: '预览方案发布结果',
+  editPlanDraft: '修改方案草稿',
+  manageUnits: '维护单位名录',
+  manageUsers: '管理用户',
+  readAuditLog: '查看操作日志',
+  manageUnitChannels: '设置单位通知渠道',
+};
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  unit_staff: [],
+  supervisor: [],
+  coordinator: ['previewPlan', 'editPlanDraft', 'manageUnits'],
+  admin: PERMISSIONS,
+  system: [],
+};
+
+/** The plan actions (a subset of the permissions, kept for the web console's checks). */
+export type PlanAction = Extract<Permission, 'importPlan' | 'publishPlan'>;
 
 export const PLAN_ACTION_LABELS: Readonly<Record<PlanAction, string>> = {
   importPlan: '导入方案',
   publishPlan: '发布方案',
 };
 
+const isPlanAction = (permission: Permission): permission is PlanAction => permission in PLAN_ACTION_LABELS;
+
+/** The plan actions each role holds (derived from ROLE_PERMISSIONS). */
 export const ROLE_PLAN_ACTIONS: Readonly<Record<Role, readonly PlanAction[]>> = {
-  unit_staff: [],
-  supervisor: [],
-  coordinator: [],
-  admin: ['importPlan', 'publishPlan'],
-  system: [],
+  unit_staff: ROLE_PERMISSIONS.unit_staff.filter(isPlanAction),
+  supervisor: ROLE_PERMISSIONS.supervisor.filter(isPlanAction),
+  coordinator: ROLE_PERMISSIONS.coordinator.filter(isPlanAction),
+  admin: ROLE_PERMISSIONS.admin.filter(isPlanAction),
+  system: ROLE_PERMISSIONS.system.filter(isPlanAction),
 };
 
 export type AuthorizationResult = { readonly ok: true } | Rejection;
@@ -53,7 +94,25 @@ export function authorize(
   return { ok: true };
 }
 
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** May `actor` do what `permission` names? `forbidden` (with the role and the permission in Chinese) otherwise. */
+export function authorizePermission(actor: Actor, permission: Permission): AuthorizationResult {
+  if (hasPermission(actor.role, permission)) return { ok: true };
+  return reject('forbidden', `${ROLE_LABELS[actor.role]}无权${PERMISSION_LABELS[permission]}`);
+}
+
 export function authorizePlanAction(actor: Actor, action: PlanAction): AuthorizationResult {
-  if (ROLE_PLAN_ACTIONS[actor.role].includes(action)) return { ok: true };
+  if (hasPermission(actor.role, action)) return { ok: true };
   return reject('forbidden', `${ROLE_LABELS[actor.role]}无权${PLAN_ACTION_LABELS[action]}`);
+}
+
+/**
+ * Read scope: the units whose records an actor may read — a unit-scoped role's own units only; every other
+ * role every unit (`undefined`). The same rule as command authorization, applied to reads.
+ */
+export function readableUnitsOf(actor: Pick<Actor, 'role' | 'unitIds'>): readonly string[] | undefined {
+  return UNIT_SCOPED_ROLES.includes(actor.role) ? actor.unitIds : undefined;
 }

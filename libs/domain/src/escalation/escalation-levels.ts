@@ -3,6 +3,11 @@ export const ESCALATION_LEVELS = ['urge', 'supervise', 'bulletin', 'talk'] as co
 
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
+/** The levels a supervisor applies by hand (催办, 督办); 通报 and 约谈 come from the ladder and the coordinator. */
+export const MANUAL_ESCALATION_LEVELS = ['urge', 'supervise'] as const satisfies readonly EscalationLevel[];
+
+export type ManualEscalationLevel = (typeof MANUAL_ESCALATION_LEVELS)[number];
+
 export const ESCALATION_LEVEL_LABELS: Readonly<Record<EscalationLevel, string>> = {
   urge: '催办',
   supervise: '督办',

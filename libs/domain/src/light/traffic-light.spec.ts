@@ -147,3 +147,26 @@ describe('computeTrafficLight', () => {
     });
   });
 });
+
+describe('an interim milestone already past at issue', () => {
+  const issued = (overrides = {}) =>
+    freshState({
+      startDate: '2025-04-01',
+      pastMilestones: [{ due: '2025-03-31', text: '2025年一季度末前制定实施细则' }],
+      ...overrides,
+    });
+
+  it('turns the light yellow with its reason until the unit reports progress', () => {
+    const light = computeTrafficLight(issued(), at('2025-04-01'));
+    expect(light.color).toBe('yellow');
+    expect(light.reasons).toEqual([
+      {
+        code: 'milestone_passed',
+        milestoneDate: '2025-03-31',
+        startDate: '2025-04-01',
+        text: '阶段目标“2025年一季度末前制定实施细则”的时限2025-03-31在下达任务（2025-04-01）时已过，请反馈完成情况',
+      },
+    ]);
+    expect(computeTrafficLight(issued({ status: 'in_progress', acceptedAt: at('2025-04-02'), ...report('2025-04-03', 30) }), at('2025-04-07')).reasons.map((reason) => reason.code)).not.toContain('milestone_passed');
+  });
+});

@@ -43,6 +43,7 @@ export type LightReason =
       readonly text: string;
     }
   | { readonly code: 'not_accepted'; readonly startDate: BusinessDate; readonly workingDaysWaiting: number; readonly text: string }
+  | { readonly code: 'milestone_passed'; readonly milestoneDate: BusinessDate; readonly startDate: BusinessDate; readonly text: string }
   | { readonly code: 'awaiting_verification'; readonly requestedDate: BusinessDate; readonly text: string }
   | { readonly code: 'closed'; readonly completedDate: BusinessDate | null; readonly text: string }
   | { readonly code: 'withdrawn' | 'reassigned' | 'declined'; readonly text: string };
@@ -87,6 +88,7 @@ export type LightInput = Pick<
   | 'closureRequest'
   | 'completedDate'
   | 'reassignedTo'
+  | 'pastMilestones'
 >;
 
 function light(color: LightColor, reasons: readonly LightReason[], marker: NeutralMarker | null = null): TrafficLight {
@@ -95,7 +97,8 @@ function light(color: LightColor, reasons: readonly LightReason[], marker: Neutr
 
 /**
  * The light of one assignment at instant `now`, with the reasons that produced it:
- * red = overdue; yellow = due within N working days, report missed, behind pace, or not accepted in time;
+ * red = overdue; yellow = due within N working days, an interim milestone already past at issue (until the first
+ * progress report), report missed, behind pace, or not accepted in time;
  * green otherwise. Closed / withdrawn / reassigned / declined are neutral with a marker.
  */
 export function computeTrafficLight(
@@ -153,6 +156,18 @@ export function computeTrafficLight(
       workingDaysLeft,
       text: workingDaysLeft === 0 ? `今日到期（${state.dueDate}）` : `距办理期限还有${workingDaysLeft}个工作日（${state.dueDate}）`,
     });
+  }
+
+  // An interim milestone already past when the task was issued: shown until the unit reports how it stands.
+  if (state.lastReport === null) {
+    for (const milestone of state.pastMilestones ?? []) {
+      reasons.push({
+        code: 'milestone_passed',
+        milestoneDate: milestone.due,
+        startDate: state.startDate,
+        text: `阶段目标“${milestone.text}”的时限${milestone.due}在下达任务（${state.startDate}）时已过，请反馈完成情况`,
+      });
+    }
   }
 
   if (state.status === 'pending_acceptance') {

@@ -1,4 +1,5 @@
 import { CHANNEL_KINDS, isChannelKind, type ChannelKind } from './notification-channel';
+import { processEnvironment } from '@duban/config';
 
 /** Channel configuration from the environment; every variable is optional. */
 export interface ChannelSettings {
@@ -29,7 +30,7 @@ export class ChannelConfigError extends Error {
 }
 
 /** Reads the channel settings; fails fast, naming the variable, on a bad value. */
-export function loadChannelSettings(env: Readonly<Record<string, string | undefined>> = process.env): ChannelSettings {
+export function loadChannelSettings(env: Readonly<Record<string, string | undefined>> = processEnvironment()): ChannelSettings {
   const raw = (name: ChannelEnvName): string => {
     const value = env[name]?.trim();
     return value === undefined || value === '' ? CHANNEL_ENV_DEFAULTS[name] : value;

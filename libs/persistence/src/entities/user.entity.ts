@@ -1,9 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@duban/domain';
+import { ROLES, type Role } from '@duban/domain';
 
 /** A person who signs in to Duban. The role and units become the domain Actor of their requests. */
 @Entity({ name: 'users' })
-@Check('chk_users_role', "role IN ('unit_staff', 'supervisor', 'coordinator', 'admin', 'system')")
+@Check('chk_users_role', `role IN (${ROLES.map((role) => `'${role}'`).join(', ')})`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -11,7 +11,13 @@ import { layoutPdf, PdfPage, PdfText } from './pdf-layout';
  * The worker also keeps a hostile PDF away from the caller: it is time- and
  * memory-limited and killed if it misbehaves.
  */
-const TIMEOUT_MS = Number(process.env.DUBAN_PDF_TIMEOUT_MS ?? 60000);
+/** Longest a PDF may take to decode (DUBAN_PDF_TIMEOUT_MS through libs/config; see configurePdfDecoding). */
+let timeoutMs = 60_000;
+
+/** Set by the application from its configuration (this pure library reads no environment). */
+export function configurePdfDecoding(settings: { readonly timeoutMs: number }): void {
+  if (Number.isInteger(settings.timeoutMs) && settings.timeoutMs > 0) timeoutMs = settings.timeoutMs;
+}
 /** Fewer visible characters than this over the whole file: a scanned (image-only) PDF. */
 const MIN_TEXT_CHARS = 20;
 
@@ -132,7 +138,7 @@ function readOnce(bytes: Uint8Array, fileName: string): Promise<PdfPage[]> {
     const timer = setTimeout(() => {
       done(true);
       reject(new PlanParseError('unreadable', `${fileName}: PDF 解析超时`));
-    }, TIMEOUT_MS);
+    }, timeoutMs);
     worker.on('message', onMessage);
     worker.once('error', onError);
     worker.once('exit', onExit);

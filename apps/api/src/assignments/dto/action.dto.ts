@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { MANUAL_ESCALATION_LEVELS, type ManualEscalationLevel } from '@duban/domain';
 import { IsCalendarDate } from '../../common/query-dto';
 
 const TEXT_MAX = 5000;
@@ -63,6 +64,15 @@ export class ReasonDto {
   reason!: string;
 }
 
+/** 约谈: the reason, and an override reason when the assignment is neither overdue nor at the 约谈 level. */
+export class TalkDto extends ReasonDto {
+  @ApiPropertyOptional({ description: '未逾期且未升级到约谈级别时，确需约谈的理由（否则 409 talk_not_due）' })
+  @IsOptional()
+  @IsString({ message: 'overrideReason must be a string' })
+  @Length(1, TEXT_MAX, reasonMessage('overrideReason'))
+  overrideReason?: string;
+}
+
 /** 申请延期. */
 export class RequestExtensionDto extends ReasonDto {
   @ApiProperty({ format: 'date', example: '2027-06-30' })
@@ -106,10 +116,10 @@ export class ReassignDto {
 
 /** 催办 / 督办. */
 export class UrgeDto {
-  @ApiPropertyOptional({ enum: ['urge', 'supervise'], default: 'urge' })
+  @ApiPropertyOptional({ enum: MANUAL_ESCALATION_LEVELS, default: 'urge' })
   @IsOptional()
-  @IsIn(['urge', 'supervise'], { message: 'level must be urge or supervise' })
-  level?: 'urge' | 'supervise';
+  @IsIn(MANUAL_ESCALATION_LEVELS, { message: 'level must be urge or supervise' })
+  level?: ManualEscalationLevel;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -64,6 +64,7 @@ export interface EscalationView {
   readonly level: string;
   readonly levelLabel?: string;
   readonly source: string;
+  readonly sourceLabel?: string;
   readonly reason: string | null;
   readonly occurredAt: string;
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Role } from '@duban/domain';
+import { HUMAN_ROLES, type Role } from '@duban/domain';
 import { directoryApi } from '../../api/resources/directory.api';
 import { usersApi, type UserView } from '../../api/resources/users.api';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -9,8 +9,6 @@ import { formatDateTime } from '../../shared/format-date';
 import { roleLabel } from '../../shared/labels';
 import { useResource } from '../../shared/use-resource';
 import { useSubmission } from '../../shared/use-submission';
-
-const HUMAN_ROLES: readonly Role[] = ['unit_staff', 'supervisor', 'coordinator', 'admin'];
 
 interface Values {
   username?: string;

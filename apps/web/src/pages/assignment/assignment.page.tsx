@@ -9,7 +9,7 @@ import { useSignedIn } from '../../app/session-context';
 import { availableActions, pendingExtension } from '../../shared/available-actions';
 import { ErrorAlert } from '../../shared/error-alert';
 import { formatDate, formatDateTime } from '../../shared/format-date';
-import { commandLabel, ESCALATION_SOURCE_LABELS, escalationLabel, eventLabel, responsibilityLabel, roleLabel } from '../../shared/labels';
+import { commandLabel, escalationLabel, escalationSourceLabel, eventLabel, responsibilityLabel, roleLabel } from '../../shared/labels';
 import { PageLoading } from '../../shared/page-loading';
 import { SafeLink } from '../../shared/safe-link';
 import { EscalationTag, LightTag, StatusTag } from '../../shared/status-tags';
@@ -260,7 +260,7 @@ export default function AssignmentPage() {
                       <Space wrap>
                         <EscalationTag level={escalation.level} label={escalation.levelLabel ?? escalationLabel(escalation.level)} />
                         <span>{formatDateTime(escalation.occurredAt)}</span>
-                        <Typography.Text type="secondary">{ESCALATION_SOURCE_LABELS[escalation.source] ?? escalation.source}</Typography.Text>
+                        <Typography.Text type="secondary">{escalationSourceLabel(escalation.source, escalation.sourceLabel)}</Typography.Text>
                         {escalation.reason ? <span className="user-text">{escalation.reason}</span> : null}
                       </Space>
                     </>

@@ -1,3 +1,4 @@
+import { OPEN_STATUSES } from '@duban/domain';
 import { assignmentsApi, type AssignmentSummary } from '../../api/resources/assignments.api';
 import { daysBetween, shanghaiToday } from '../../shared/format-date';
 
@@ -85,7 +86,7 @@ export async function loadDashboardData(planId: string | undefined, signal: Abor
   ]);
   const items: AssignmentSummary[] = [];
   let truncated = false;
-  for (const status of ['pending_acceptance', 'in_progress', 'closure_requested'] as const) {
+  for (const status of OPEN_STATUSES) {
     let offset = 0;
     for (;;) {
       if (items.length >= DASHBOARD_SAMPLE_LIMIT) {

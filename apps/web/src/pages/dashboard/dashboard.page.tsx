@@ -2,6 +2,7 @@ import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { ESCALATION_LEVELS } from '@duban/domain';
 import { plansApi } from '../../api/resources/plans.api';
 import { useLiveEvents } from '../../app/live-events';
 import { ErrorAlert } from '../../shared/error-alert';
@@ -14,7 +15,7 @@ import { EChart, type ChartOption } from './echart';
 
 const COLORS = { red: '#c62828', yellow: '#e0a800', green: '#2e7d32' };
 const TOP_UNITS = 15;
-const LADDER_ORDER = ['urge', 'supervise', 'bulletin', 'talk'];
+const LADDER_ORDER: readonly string[] = ESCALATION_LEVELS;
 const LADDER_COLORS: Record<string, string> = { urge: '#e0a800', supervise: '#ef6c00', bulletin: '#c62828', talk: '#6a1b9a' };
 
 function stackedLights(categories: string[], rows: { red: number; yellow: number; green: number }[], horizontal: boolean): ChartOption {
