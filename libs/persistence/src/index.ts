@@ -9,3 +9,4 @@ export * from './pool-error-handlers';
 export * from './organisation/organisation-seed';
 export * from './organisation/organisation-seed.data';
 export * from './organisation/organisation-id';
+export * from './organisation/load-organisation-directory';

@@ -5,3 +5,4 @@ export * from './unit-validity';
 export * from './unit-resolution';
 export * from './jurisdiction-detection';
 export * from './plan-unit-resolution';
+export * from './organisation-permissions';
