@@ -10,3 +10,4 @@ export * from './organisation/organisation-seed';
 export * from './organisation/organisation-seed.data';
 export * from './organisation/organisation-id';
 export * from './organisation/load-organisation-directory';
+export * from './organisation/link-legacy-units';

@@ -1,11 +1,13 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
+import { linkLegacyUnits } from './organisation/link-legacy-units';
 import { seedOrganisationDirectory } from './organisation/organisation-seed';
 
 /**
- * Creates the database if needed, applies pending migrations and loads the organisation directory's seed
- * (idempotent: only missing rows are inserted); returns the migrations applied.
+ * Creates the database if needed, applies pending migrations, loads the organisation directory's seed
+ * (idempotent: only missing rows are inserted) and links legacy name-keyed rows to unit ids; returns the
+ * migrations applied.
  */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   await ensureDatabase(databaseUrl);
@@ -13,7 +15,11 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.transaction((manager) => seedOrganisationDirectory(manager));
+    await dataSource.transaction(async (manager) => {
+      await seedOrganisationDirectory(manager);
+      // Rows written before the directory (unit names) get unit ids; a no-op once every row has one.
+      await linkLegacyUnits(manager);
+    });
     return applied.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();
