@@ -15,7 +15,7 @@ import { SEED_CITIES, SEED_PLAN_JURISDICTIONS } from './organisation-seed.data';
 
 const rows = organisationSeedRows();
 const directory: OrganisationDirectory = {
-  jurisdictions: rows.jurisdictions.map((row) => ({ ...row, level: row.level as 'city' })),
+  jurisdictions: rows.jurisdictions.map(({ validTo: _validTo, ...row }) => ({ ...row, level: row.level as 'city' })),
   units: rows.units.map((row) => ({ ...row, kind: row.kind as 'department', parentId: null, validFrom: null })),
   aliases: rows.aliases,
 };
@@ -26,7 +26,7 @@ const AS_OF = '2026-06-30';
 function seedPlan(file: string) {
   const plan = parsePlanText(readFileSync(join(PLANS_DIR, file), 'utf8'), { document: file });
   const text = plan.tasks.map((task) => `${task.title}\n${typeof (task as { text?: unknown }).text === 'string' ? (task as { text: string }).text : ''}`).join('\n');
-  const detected = detectJurisdiction({ title: plan.title, issuer: plan.issuer ?? null, text }, directory.jurisdictions);
+  const detected = detectJurisdiction({ title: plan.title ?? '', issuer: plan.issuer ?? null, text }, directory.jurisdictions);
   const jurisdictionId = detected?.jurisdictionId ?? (SEED_PLAN_JURISDICTIONS[file] ? cityId(SEED_PLAN_JURISDICTIONS[file]!) : null);
   const context = { directory, jurisdictionId, asOf: AS_OF };
   const resolutions = resolvePlanUnits(plan as PlanInput, context);
