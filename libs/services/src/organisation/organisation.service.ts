@@ -38,6 +38,8 @@ export interface UnitItem {
   readonly successorId: string | null;
   /** Created from a legacy name no directory entry matched: to be reviewed. */
   readonly flagged: boolean;
+  /** Assignments the unit holds. */
+  readonly assignments: number;
 }
 
 export interface UnitFilter {
@@ -90,6 +92,9 @@ export class OrganisationService {
       ? new Set([filter.jurisdictionId, ...directory.jurisdictions.filter((jurisdiction) => jurisdiction.parentId === filter.jurisdictionId).map((jurisdiction) => jurisdiction.id)])
       : null;
     const flagged = new Set(((await this.dataSource.query('SELECT id FROM units WHERE flagged')) as { id: string }[]).map((row) => row.id));
+    const held = new Map(
+      ((await this.dataSource.query('SELECT unit_id, count(*)::int AS n FROM assignments WHERE unit_id IS NOT NULL GROUP BY unit_id')) as { unit_id: string; n: number }[]).map((row) => [row.unit_id, row.n]),
+    );
     const needle = filter.text?.trim() ? normaliseUnitName(filter.text) : null;
     return directory.units
       .filter((unit) => scope === null || scope.has(unit.jurisdictionId))
@@ -113,6 +118,7 @@ export class OrganisationService {
         validTo: unit.validTo,
         successorId: unit.successorId,
         flagged: flagged.has(unit.id),
+        assignments: held.get(unit.id) ?? 0,
       }))
       .sort((a, b) => a.jurisdictionName.localeCompare(b.jurisdictionName, 'zh') || a.name.localeCompare(b.name, 'zh'));
   }
