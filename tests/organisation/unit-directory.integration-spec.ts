@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { organisationId, unitKey } from '@duban/persistence';
+import type { Actor } from '@duban/domain';
+import { linkLegacyUnits, organisationId, unitKey } from '@duban/persistence';
+import { AssignmentService } from '@duban/services';
+import { insertSyntheticPlan } from '../support/synthetic-plan';
 import { bearer, postJson, signIn, signInAsDemoAdmin } from '../api-auth/auth-helpers';
 import { eventually, openDatabase, startApi, startWorker, useTestEnvironment } from '../support/duban-harness';
 
@@ -42,6 +45,7 @@ describe('organisation directory: resolution, publish gate, mappings, unit ids',
 
   const get = async (path: string, headers = coordinator) => {
     const response = await fetch(`${api.baseUrl}${path}`, { headers });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies of several shapes, asserted field by field below
     return { status: response.status, body: (await response.json()) as any };
   };
 
@@ -149,5 +153,35 @@ describe('organisation directory: resolution, publish gate, mappings, unit ids',
     // In 南通 the 南京-only bodies are not found: 江北新区 is unknown there.
     const items = (await get(`/api/v1/plans/${planId}/unit-resolutions`)).body.items as { printedName: string; status: string }[];
     expect(items.find((item) => item.printedName === '江北新区管委会')!.status).not.toBe('resolved');
+  });
+
+  it('a workflow keyed by a unit name (as every live workflow is) takes actions from staff scoped by the unit id; legacy rows get ids on migrate', async () => {
+    const planId = await insertSyntheticPlan(db, 1, 2, {}, `迁移测试${tag}第`);
+    expect((await postJson(api.baseUrl, `/api/v1/plans/${planId}/publish`, {}, admin)).status).toBe(202);
+    const row = await eventually('the started assignment', async () => {
+      const [found] = (await db.query("SELECT id, unit_id, unit_name, state->>'unitId' AS workflow_unit FROM assignments WHERE plan_id = $1 AND workflow_started ORDER BY unit_name LIMIT 1", [planId])) as {
+        id: string;
+        unit_id: string;
+        unit_name: string;
+        workflow_unit: string;
+      }[];
+      return found;
+    }, 120_000);
+    // The workflow's own unit key is the name it was started with; the directory id lives beside it in the record.
+    expect(row.workflow_unit).toBe(row.unit_name);
+    expect(row.unit_id).toMatch(/^[0-9a-f-]{36}$/);
+    const service = api.app.get(AssignmentService);
+    const byId: Actor = { role: 'unit_staff', unitIds: [row.unit_id], id: `staff-${tag}` };
+    const other: Actor = { role: 'unit_staff', unitIds: [organisationId(unitKey('南京市', 'finance'))], id: `other-${tag}` };
+    await expect(service.act(row.id, { type: 'accept' }, other)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await service.act(row.id, { type: 'accept' }, byId)).state.status).toBe('in_progress');
+    expect((await service.list({ units: byId.unitIds }, { limit: 50 })).items.map((item) => item.id)).toEqual([row.id]);
+
+    // A row written before the directory (no unit id) is linked to the unit its name resolves to, nothing lost.
+    await db.query('UPDATE assignments SET unit_id = NULL WHERE plan_id = $1', [planId]);
+    const linked = await linkLegacyUnits(db.manager);
+    expect(linked.assignmentsLinked).toBeGreaterThanOrEqual(2);
+    expect((await db.query('SELECT unit_id FROM assignments WHERE id = $1', [row.id]))[0].unit_id).toBe(row.unit_id);
+    expect((await db.query('SELECT count(*)::int AS n FROM assignments WHERE plan_id = $1 AND unit_id IS NULL', [planId]))[0].n).toBe(0);
   });
 });
