@@ -28,6 +28,8 @@ export interface NewAssignmentRow {
   readonly taskNumber: number | null;
   readonly taskTitle: string | null;
   readonly unitName: string;
+  /** The directory unit (null only for a legacy row no directory entry placed). */
+  readonly unitId?: string | null;
   readonly responsibility: 'lead' | 'support';
   readonly region: string | null;
   readonly expandedFrom: string | null;
@@ -71,6 +73,7 @@ export class AssignmentStarter {
       kind: row.kind,
       taskNumber: row.taskNumber,
       taskTitle: row.taskTitle,
+      unitId: row.unitId ?? null,
       responsibility: row.responsibility,
       region: row.region,
       expandedFrom: row.expandedFrom,

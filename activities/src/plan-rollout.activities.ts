@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { heartbeat } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
-import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import type { AssignmentDraft } from '@duban/domain';
 import { writeOutboxMessages } from '@duban/notifications';
-import { AssignmentEntity, AssignmentMilestoneEntity, PlanEntity } from '@duban/persistence';
+import { shanghaiDateOf } from '@duban/calendar';
+import { AssignmentEntity, AssignmentMilestoneEntity, loadOrganisationDirectory, PlanEntity } from '@duban/persistence';
 import { NotificationQueueProducer } from '@duban/queues';
-import { planRolloutPreview } from '@duban/rollout';
+import { planRolloutPreview, type UnitDraft } from '@duban/rollout';
 import type { PlanRolloutActivityApi, PlanRunSettings } from '@duban/workflows';
 import { AssignmentStarter } from './assignment-starter';
 import { deterministicUuid } from './deterministic-uuid';
@@ -21,12 +20,11 @@ export class PlanRolloutActivities implements PlanRolloutActivityApi {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly starter: AssignmentStarter,
     private readonly notifications: NotificationQueueProducer,
-    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {}
 
   async createPlanAssignments(input: { planId: string }): Promise<{ assignments: number }> {
     const plan = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: input.planId });
-    const drafts = rolloutDrafts(plan, this.config.seedsDir);
+    const drafts = rolloutDrafts(plan, await loadOrganisationDirectory(this.dataSource.manager), shanghaiDateOf(Date.now()));
     const now = Date.now();
     const rows = drafts.map((draft) =>
       this.starter.buildRow(
@@ -37,6 +35,7 @@ export class PlanRolloutActivities implements PlanRolloutActivityApi {
           taskNumber: draft.taskNumber,
           taskTitle: draft.taskTitle ?? draft.breakdownTable,
           unitName: draft.unitName,
+          unitId: draft.unitId,
           responsibility: draft.responsibility,
           region: draft.region,
           expandedFrom: draft.expandedFrom,
@@ -60,6 +59,7 @@ export class PlanRolloutActivities implements PlanRolloutActivityApi {
       })),
     );
     const unitsWithCounts = new Map<string, number>();
+    // Keyed by the name the assignment workflows notify (their state's unit key), so a unit's notices meet in one inbox.
     for (const draft of drafts) unitsWithCounts.set(draft.unitName, (unitsWithCounts.get(draft.unitName) ?? 0) + 1);
 
     const outboxIds = await this.dataSource.transaction(async (manager) => {
@@ -99,7 +99,10 @@ export class PlanRolloutActivities implements PlanRolloutActivityApi {
   }
 }
 
-/** The plan's assignment drafts; drafts without a due date are refused by publishing, so none reach here. */
-export function rolloutDrafts(plan: PlanEntity, seedsDir: string): AssignmentDraft[] {
-  return planRolloutPreview(plan, seedsDir).drafts.filter((draft) => draft.dueDate !== null);
+/**
+ * The plan's assignment drafts, resolved against the organisation directory; the publish gate refuses a plan
+ * with a draft lacking a due date or a unit, so none reach here (a legacy plan resumed keeps only placeable ones).
+ */
+export function rolloutDrafts(plan: PlanEntity, directory: Parameters<typeof planRolloutPreview>[1], asOf: string): UnitDraft[] {
+  return planRolloutPreview(plan, directory, asOf).rollout.drafts.filter((draft) => draft.dueDate !== null);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { organisationId, unitKey } from '@duban/persistence';
 import { openDatabase, startApi, useTestEnvironment } from '../support/duban-harness';
 import { bearer, createTestUser, login, postJson, signIn, signInAsDemoAdmin, type ErrorBody } from './auth-helpers';
 
@@ -167,15 +168,17 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
     expect(noUnits.status).toBe(400);
     expect(await noUnits.json()).toMatchObject({ error: 'invalid_input', details: { field: 'unitIds' } });
 
-    const created = await postJson(api.baseUrl, '/api/v1/users', { username: 'wjw-2', displayName: '卫健委二号', role: 'unit_staff', unitIds: ['市卫健委'], password: 'password-2' }, adminHeaders);
+    const created = await postJson(api.baseUrl, '/api/v1/users', { username: 'wjw-2', displayName: '卫健委二号', role: 'unit_staff', unitIds: ['南京市卫生健康委员会'], password: 'password-2' }, adminHeaders);
     expect(created.status).toBe(201);
     const user = (await created.json()) as { id: string; role: string };
     expect((await postJson(api.baseUrl, '/api/v1/users', { username: 'wjw-2', displayName: 'again', role: 'supervisor', unitIds: [], password: 'password-2' }, adminHeaders)).status).toBe(409);
 
     const session = await signIn(api.baseUrl, 'wjw-2', 'password-2');
-    const promoted = await postJson(api.baseUrl, `/api/v1/users/${user.id}`, { role: 'coordinator', unitIds: ['市发改委'] }, adminHeaders, 'PATCH');
+    // A unit scope holds directory ids: a unique name is accepted and stored as its unit's id.
+    const development = organisationId(unitKey('南京市', 'development'));
+    const promoted = await postJson(api.baseUrl, `/api/v1/users/${user.id}`, { role: 'coordinator', unitIds: ['南京市发展和改革委员会'] }, adminHeaders, 'PATCH');
     expect(promoted.status).toBe(200);
-    expect(await promoted.json()).toMatchObject({ role: 'coordinator', unitIds: ['市发改委'] });
+    expect(await promoted.json()).toMatchObject({ role: 'coordinator', unitIds: [development] });
     // The role is re-read on each request: the existing token already acts as coordinator.
     expect(await (await fetch(`${api.baseUrl}/api/v1/auth/me`, { headers: bearer(session.accessToken) })).json()).toMatchObject({ role: 'coordinator' });
 

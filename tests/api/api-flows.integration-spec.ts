@@ -1,5 +1,5 @@
 import { eventually } from '../support/duban-harness';
-import { insertSyntheticPlan } from '../support/synthetic-plan';
+import { ensureSyntheticUnits, insertSyntheticPlan } from '../support/synthetic-plan';
 import { call, startApiWorld, OTHER_UNIT, OWN_UNIT, type ApiWorld } from './api-world';
 
 /** The resources end to end: lists and filters, actions with idempotency keys, drafts, withdrawal, inbox, live events. */
@@ -107,6 +107,11 @@ describe('API resources and flows', () => {
     const preview = await call(world, 'GET', `/api/v1/plans/${planId}/preview`, { headers: world.headers.coordinator });
     expect(preview.body).toMatchObject({ assignments: 3, withoutDueDate: [] });
 
+    // Units the directory does not know block publishing (issue 8); once they are directory units it goes through.
+    const blocked = await call(world, 'POST', `/api/v1/plans/${planId}/publish`, { headers: world.headers.admin, body: {} });
+    expect(blocked.status).toBe(422);
+    expect((blocked.body.details as { problems: { printedName?: string }[] }).problems.map((problem) => problem.printedName)).toEqual(['市第7局', '市第8局']);
+    await ensureSyntheticUnits(world.db, ['市第7局', '市第8局']);
     const key = { 'idempotency-key': `publish-${planId}` };
     const published = await call(world, 'POST', `/api/v1/plans/${planId}/publish`, { headers: { ...world.headers.admin, ...key }, body: {} });
     expect(published.status).toBe(202);

@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@duban/domain';
-import { AssignmentService, PlanService, ServiceError } from '@duban/services';
+import { AssignmentService, OrganisationService, PlanService, PlanUnitsService, ServiceError } from '@duban/services';
+import { jurisdictionKey, organisationId, SEED_CITIES, SEED_PLAN_JURISDICTIONS } from '@duban/persistence';
 import { eventually, openDatabase, startWorker, useTestEnvironment } from '../support/duban-harness';
 import { SEED_PLANS, seedPlanBytes, startServices, testSpeedSettings } from '../support/plan-fixtures';
 import type { TestRun } from '../support/test-run';
@@ -23,6 +24,31 @@ describe('assignment lifecycle on the seed plans', () => {
   let db: DataSource;
   let plans: PlanService;
   let assignments: AssignmentService;
+  let planUnits: PlanUnitsService;
+  let organisation: OrganisationService;
+
+  /**
+   * What a coordinator does with a seed plan the publish gate refuses: a name outside the city (江苏省人民政府)
+   * is mapped to that body on purpose, an unknown one (城区) becomes a new unit, a task without a responsible
+   * unit gets the plan's health commission.
+   */
+  async function settleProblems(planId: string, seed: string): Promise<void> {
+    const city = SEED_CITIES.find((candidate) => candidate.name === SEED_PLAN_JURISDICTIONS[seed]);
+    if ((await plans.get(planId)).jurisdiction === null && city) await planUnits.setJurisdiction(planId, coordinator, organisationId(jurisdictionKey(city.province, city.name)));
+    const preview = await plans.preview(planId, testSpeedSettings(10_000).defaultDueDate, { confirmProposals: true });
+    for (const problem of preview.problems) {
+      if (problem.code === 'unit_unresolved') {
+        const resolution = (await planUnits.resolutions(planId)).find((item) => item.printedName === problem.printedName)!;
+        const suggestion = resolution.suggestions.find((candidate) => candidate.score >= 0.9);
+        await planUnits.map(planId, coordinator, suggestion ? { printedName: problem.printedName!, unitId: suggestion.unitId } : { printedName: problem.printedName!, newUnit: { name: `${problem.printedName}（测试新建）`, kind: 'other' } });
+      } else if (problem.code === 'task_without_unit') {
+        await plans.editTask(planId, problem.taskNumber!, { units: ['市卫健委'], lead: ['市卫健委'] });
+      } else {
+        throw new Error(`unexpected publish problem in a seed plan: ${problem.code} ${problem.message}`);
+      }
+    }
+    expect((await plans.preview(planId, testSpeedSettings(10_000).defaultDueDate, { confirmProposals: true })).problems).toEqual([]);
+  }
 
   beforeAll(async () => {
     run = useTestEnvironment('lifecycle');
@@ -31,6 +57,8 @@ describe('assignment lifecycle on the seed plans', () => {
     db = await openDatabase(run);
     plans = services.get(PlanService);
     assignments = services.get(AssignmentService);
+    planUnits = services.get(PlanUnitsService);
+    organisation = services.get(OrganisationService);
   });
 
   afterAll(async () => {
@@ -61,19 +89,28 @@ describe('assignment lifecycle on the seed plans', () => {
     const preview = await plans.preview(planId, testSpeedSettings(10_000).defaultDueDate);
     expect(preview.assignments).toBeGreaterThan(0);
     if (preview.proposed.length > 0) {
-      await expect(plans.publish(planId, admin, { settings: testSpeedSettings(10_000), wait: true })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(plans.publish(planId, admin, { settings: testSpeedSettings(10_000), wait: true })).rejects.toMatchObject({
+        code: 'unprocessable',
+        details: { reason: 'publish_blocked', problems: expect.arrayContaining([expect.objectContaining({ code: 'proposals_unconfirmed' })]) },
+      });
     }
+    await settleProblems(planId, seed);
+    // Every assignment is held by a directory unit of the plan's city (or one a coordinator mapped on purpose), never a collective.
+    const directoryUnits = new Map((await organisation.units()).map((unit) => [unit.id, unit]));
+    const ready = await plans.preview(planId, testSpeedSettings(10_000).defaultDueDate);
     await expect(plans.publish(planId, coordinator, { wait: true })).rejects.toMatchObject({ code: 'forbidden' });
     const published = await plans.publish(planId, admin, { settings: testSpeedSettings(10_000), confirmProposals: true, wait: true });
-    expect(published.result).toMatchObject({ assignments: preview.assignments, workflowsStarted: preview.assignments });
+    expect(published.result).toMatchObject({ assignments: ready.assignments, workflowsStarted: ready.assignments });
     const [{ count, started }] = await db.query('SELECT count(*)::int AS count, count(*) FILTER (WHERE workflow_started)::int AS started FROM assignments WHERE plan_id = $1', [planId]);
-    expect({ count, started }).toEqual({ count: preview.assignments, started: preview.assignments });
+    expect({ count, started }).toEqual({ count: ready.assignments, started: ready.assignments });
     expect((await plans.get(planId)).status).toBe('published');
+    const held = (await db.query('SELECT DISTINCT unit_id FROM assignments WHERE plan_id = $1', [planId])) as { unit_id: string | null }[];
+    for (const { unit_id } of held) expect(directoryUnits.get(unit_id ?? '')?.kind).toEqual(expect.stringMatching(/^(department|district_government|management_committee|party_body|other)$/));
 
     // Publishing again creates nothing new.
     await plans.publish(planId, admin, { wait: true });
     const [{ again }] = await db.query('SELECT count(*)::int AS again FROM assignments WHERE plan_id = $1', [planId]);
-    expect(again).toBe(preview.assignments);
+    expect(again).toBe(ready.assignments);
 
     const page = await assignments.list({ planId }, { sort: 'taskNumber', limit: 500 });
     const target = page.items.find((item) => item.responsibility === 'lead') ?? page.items[0]!;

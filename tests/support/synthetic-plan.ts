@@ -1,7 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { PlanInput } from '@duban/domain';
-import { PlanEntity, type JsonObject } from '@duban/persistence';
+import { organisationId, PlanEntity, type JsonObject } from '@duban/persistence';
+
+/** The synthetic plans' city: a jurisdiction of the test directory (no 行政区划 code), so publishing can place their units. */
+export const SYNTHETIC_JURISDICTION_ID = organisationId('jurisdiction:test/合成市');
+
+/** Puts the synthetic units (市第1局…) in the organisation directory, idempotently; returns their ids by name. */
+export async function ensureSyntheticUnits(dataSource: DataSource, names: readonly string[]): Promise<Map<string, string>> {
+  await dataSource.query("INSERT INTO jurisdictions (id, code, name, level, parent_id) VALUES ($1, NULL, '合成市', 'city', NULL) ON CONFLICT DO NOTHING", [SYNTHETIC_JURISDICTION_ID]);
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    const id = organisationId(`unit:合成市/${name}`);
+    await dataSource.query("INSERT INTO units (id, jurisdiction_id, kind, name, short_name) VALUES ($1, $2, 'department', $3, NULL) ON CONFLICT DO NOTHING", [id, SYNTHETIC_JURISDICTION_ID, name]);
+    ids.set(name, id);
+  }
+  return ids;
+}
 import type { PlanRunSettings } from '@duban/workflows';
 
 /**
@@ -35,6 +50,7 @@ export function syntheticPlan(tasks: number, unitsPerTask: number, unitPrefix = 
 /** `unitPrefix` gives a test units of its own (counts by unit across the shared test database stay exact). */
 export async function insertSyntheticPlan(dataSource: DataSource, tasks: number, unitsPerTask: number, settings: PlanRunSettings = {}, unitPrefix = '市第'): Promise<string> {
   const plan = syntheticPlan(tasks, unitsPerTask, unitPrefix);
+  await ensureSyntheticUnits(dataSource, plan.tasks[0]?.units ?? []);
   const row = dataSource.getRepository(PlanEntity).create({
     sourceHash: `synthetic-${randomUUID()}`,
     documentName: plan.document,
@@ -48,6 +64,7 @@ export async function insertSyntheticPlan(dataSource: DataSource, tasks: number,
     parsed: plan as unknown as JsonObject,
     warnings: [],
     settings: settings as unknown as JsonObject,
+    jurisdictionId: SYNTHETIC_JURISDICTION_ID,
   });
   return (await dataSource.getRepository(PlanEntity).save(row)).id;
 }

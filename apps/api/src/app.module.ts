@@ -23,6 +23,8 @@ import { HealthModule } from './health/health.module';
 import { InboxController } from './inbox/inbox.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansController } from './plans/plans.controller';
+import { OrganisationController } from './organisation/organisation.controller';
+import { PlanUnitsController } from './organisation/plan-units.controller';
 
 @Module({
   imports: [
@@ -46,7 +48,7 @@ import { PlansController } from './plans/plans.controller';
     AuditModule,
     MetricsModule,
   ],
-  controllers: [PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
+  controllers: [OrganisationController, PlanUnitsController, PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
     UnitChannelsController, CalendarController, EventsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },

@@ -6,3 +6,8 @@ export * from './run-migrations';
 export * from './generate-migration';
 export * from './persistence.module';
 export * from './pool-error-handlers';
+export * from './organisation/organisation-seed';
+export * from './organisation/organisation-seed.data';
+export * from './organisation/organisation-id';
+export * from './organisation/load-organisation-directory';
+export * from './organisation/link-legacy-units';

@@ -1,14 +1,25 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
+import { linkLegacyUnits } from './organisation/link-legacy-units';
+import { seedOrganisationDirectory } from './organisation/organisation-seed';
 
-/** Creates the database if needed and applies pending migrations; returns their names. */
+/**
+ * Creates the database if needed, applies pending migrations, loads the organisation directory's seed
+ * (idempotent: only missing rows are inserted) and links legacy name-keyed rows to unit ids; returns the
+ * migrations applied.
+ */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   await ensureDatabase(databaseUrl);
   const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl, { poolSize: 2, applicationName: 'duban-migrate' }), logging: ['error'] });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.transaction(async (manager) => {
+      await seedOrganisationDirectory(manager);
+      // Rows written before the directory (unit names) get unit ids; a no-op once every row has one.
+      await linkLegacyUnits(manager);
+    });
     return applied.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

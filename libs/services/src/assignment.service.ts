@@ -36,7 +36,7 @@ import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
 import { requestAssignmentRepair } from './assignment-repair.request';
 import { isUuid } from './plan.service';
-import { canReadUnit } from './read-scope';
+import { actorForHolder, canReadUnit } from './read-scope';
 import { rejectionError } from './rejection-errors';
 import { ServiceError } from './service-errors';
 
@@ -44,6 +44,8 @@ export interface AssignmentFilter {
   readonly planId?: string;
   readonly taskNumber?: number;
   readonly unit?: string;
+  /** One directory unit's assignments (what a unit filter sends). */
+  readonly unitId?: string;
   readonly region?: string;
   readonly status?: string;
   readonly light?: string;
@@ -70,6 +72,8 @@ export interface AssignmentSummary {
   readonly planId: string;
   readonly taskNumber: number | null;
   readonly taskTitle: string | null;
+  /** The directory unit holding the assignment. */
+  readonly unitId: string | null;
   readonly unitName: string;
   readonly responsibility: string;
   readonly region: string | null;
@@ -155,7 +159,7 @@ export class AssignmentService {
   /** Throws not_found when the assignment does not exist or belongs to a unit `actor` may not read. */
   async assertVisible(assignmentId: string, actor: Actor): Promise<void> {
     const row = await this.find(assignmentId);
-    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
+    if (!canReadUnit(actor, row)) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
   }
 
   /** The unit the assignment belongs to (for authorization before anything else is read). */
@@ -173,7 +177,8 @@ export class AssignmentService {
     }
     const row = await this.find(assignmentId);
     // Checked here too, so a unit never learns more than "forbidden" about another unit's assignment.
-    const allowed = authorize(actor, { unitId: row.unitName }, command.type);
+    const holder = row.unitId !== null && actor.unitIds.includes(row.unitId) ? row.unitId : row.unitName;
+    const allowed = authorize(actor, { unitId: holder }, command.type);
     if (!allowed.ok) throw rejectionError(allowed.code, allowed.reason);
     await this.checkPolicy(row, command);
     const client = await this.temporal.client();
@@ -184,7 +189,7 @@ export class AssignmentService {
       const view = await withDeadline(
         client.withDeadline(Date.now() + timeoutMs, () =>
           handle.executeUpdate(assignmentUpdates[command.type as HumanCommandType], {
-            args: [{ command, actor }],
+            args: [{ command, actor: actorForHolder(actor, row) }],
             ...(requestId ? { updateId: `${command.type}:${requestId}` } : {}),
           }),
         ),
@@ -255,7 +260,12 @@ export class AssignmentService {
     if (filter.planId !== undefined) query.andWhere('a.plan_id = :planId', { planId: isUuid(filter.planId) ? filter.planId : '00000000-0000-0000-0000-000000000000' });
     if (filter.taskNumber !== undefined) query.andWhere('a.task_number = :taskNumber', { taskNumber: filter.taskNumber });
     if (filter.unit !== undefined) query.andWhere('a.unit_name = :unit', { unit: filter.unit });
-    if (filter.units !== undefined) query.andWhere('a.unit_name IN (:...units)', { units: filter.units.length ? filter.units : [''] });
+    if (filter.unitId !== undefined) query.andWhere('a.unit_id = :unitId', { unitId: isUuid(filter.unitId) ? filter.unitId : '00000000-0000-0000-0000-000000000000' });
+    if (filter.units !== undefined) {
+      const units = filter.units.length ? filter.units : [''];
+      const ids = units.filter(isUuid);
+      query.andWhere(new Brackets((or) => or.where('a.unit_name IN (:...units)', { units }).orWhere('a.unit_id IN (:...unitIds)', { unitIds: ids.length ? ids : ['00000000-0000-0000-0000-000000000000'] })));
+    }
     if (filter.region !== undefined) query.andWhere('a.region = :region', { region: filter.region });
     if (filter.status !== undefined) query.andWhere('a.status = :status', { status: filter.status });
     if (filter.light !== undefined) query.andWhere('a.light = :light', { light: filter.light });
@@ -266,7 +276,20 @@ export class AssignmentService {
     if (filter.dueTo !== undefined) query.andWhere('a.due_date <= :dueTo', { dueTo: filter.dueTo });
     if (filter.text !== undefined && filter.text.trim() !== '') {
       const text = `%${filter.text.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(new Brackets((or) => or.where('a.task_title ILIKE :text', { text }).orWhere('a.unit_name ILIKE :text', { text })));
+      // Any name the unit goes by in the plan's city (市卫生健康委 finds 市卫健委's work, never another city's body).
+      query.andWhere(
+        new Brackets((or) =>
+          or
+            .where('a.task_title ILIKE :text', { text })
+            .orWhere('a.unit_name ILIKE :text', { text })
+            .orWhere(
+              `EXISTS (SELECT 1 FROM unit_aliases al JOIN jurisdictions j ON j.id = al.jurisdiction_id JOIN plans p ON p.id = a.plan_id
+                        WHERE al.unit_id = a.unit_id AND al.alias ILIKE :text AND (j.id = p.jurisdiction_id OR j.parent_id = p.jurisdiction_id))`,
+              { text },
+            )
+            .orWhere('EXISTS (SELECT 1 FROM units u WHERE u.id = a.unit_id AND (u.name ILIKE :text OR u.short_name ILIKE :text))', { text }),
+        ),
+      );
     }
     return query;
   }
@@ -291,6 +314,7 @@ function toSummary(row: AssignmentEntity): AssignmentSummary {
     planId: row.planId,
     taskNumber: row.taskNumber,
     taskTitle: row.taskTitle,
+    unitId: row.unitId,
     unitName: row.unitName,
     responsibility: row.responsibility,
     responsibilityLabel: responsibilityLabelOf(row.responsibility),

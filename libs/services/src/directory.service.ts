@@ -1,70 +1,40 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
-import { loadUnitDirectories, type UnitDirectory, type UnitKind } from '@duban/plan-parser';
-
-export interface UnitItem {
-  readonly name: string;
-  readonly id: string | null;
-  readonly kind: UnitKind | null;
-  readonly aliases: readonly string[];
-  /** Cities whose directory lists the unit (seeds/directories). */
-  readonly cities: readonly string[];
-  /** Assignments held by the unit (0 for directory units without any yet). */
-  readonly assignments: number;
-}
 
 export interface RegionItem {
   readonly name: string;
+  /** The city the region belongs to (null for a region only assignments name). */
   readonly city: string | null;
+  readonly jurisdictionId: string | null;
+  /** The district government or management committee answering for the region. */
+  readonly unitId: string | null;
   readonly assignments: number;
 }
 
-/** The units and regions directory: seeds/directories plus the names assignments actually use. */
+/** Regions (districts, counties, zones) from the organisation directory, plus any region assignments use. */
 @Injectable()
 export class DirectoryService {
-  private directories: UnitDirectory[] | undefined;
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
-  ) {}
-
-  async units(text?: string): Promise<UnitItem[]> {
-    const counts = new Map<string, number>(
-      ((await this.dataSource.query('SELECT unit_name AS name, count(*)::int AS n FROM assignments GROUP BY unit_name')) as { name: string; n: number }[]).map((row) => [row.name, row.n]),
-    );
-    const byName = new Map<string, { id: string | null; kind: UnitKind | null; aliases: Set<string>; cities: Set<string> }>();
-    for (const directory of this.loadDirectories()) {
-      for (const unit of directory.units) {
-        const entry = byName.get(unit.name) ?? { id: unit.id, kind: unit.kind, aliases: new Set<string>(), cities: new Set<string>() };
-        unit.aliases.forEach((alias) => entry.aliases.add(alias));
-        if (directory.city) entry.cities.add(directory.city);
-        byName.set(unit.name, entry);
-      }
-    }
-    for (const name of counts.keys()) if (!byName.has(name)) byName.set(name, { id: null, kind: null, aliases: new Set(), cities: new Set() });
-    const needle = text?.trim();
-    return [...byName.entries()]
-      .filter(([name, entry]) => !needle || name.includes(needle) || [...entry.aliases].some((alias) => alias.includes(needle)))
-      .map(([name, entry]) => ({ name, id: entry.id, kind: entry.kind, aliases: [...entry.aliases], cities: [...entry.cities], assignments: counts.get(name) ?? 0 }))
-      .sort((a, b) => b.assignments - a.assignments || a.name.localeCompare(b.name, 'zh'));
-  }
-
-  async regions(): Promise<RegionItem[]> {
+  async regions(jurisdictionId?: string): Promise<RegionItem[]> {
     const counts = new Map<string, number>(
       ((await this.dataSource.query('SELECT region AS name, count(*)::int AS n FROM assignments WHERE region IS NOT NULL GROUP BY region')) as { name: string; n: number }[]).map((row) => [row.name, row.n]),
     );
-    const regions = new Map<string, string | null>();
-    for (const directory of this.loadDirectories()) for (const district of directory.districts) if (!regions.has(district)) regions.set(district, directory.city);
-    for (const name of counts.keys()) if (!regions.has(name)) regions.set(name, null);
-    return [...regions.entries()].map(([name, city]) => ({ name, city, assignments: counts.get(name) ?? 0 })).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  }
-
-  private loadDirectories(): UnitDirectory[] {
-    this.directories ??= loadUnitDirectories(join(this.config.seedsDir, 'directories'));
-    return this.directories;
+    const rows = (await this.dataSource.query(
+      `SELECT u.region AS name, u.id AS unit_id, c.id AS city_id, c.name AS city
+         FROM units u JOIN jurisdictions j ON j.id = u.jurisdiction_id
+         JOIN jurisdictions c ON c.id = CASE WHEN j.level IN ('district', 'county') THEN j.parent_id ELSE j.id END
+        WHERE u.region IS NOT NULL AND u.valid_to IS NULL AND u.kind IN ('district_government', 'management_committee')
+          AND ($1::uuid IS NULL OR c.id = $1::uuid)
+        ORDER BY c.name, u.region`,
+      [jurisdictionId ?? null],
+    )) as { name: string; unit_id: string; city_id: string; city: string }[];
+    const regions: RegionItem[] = rows.map((row) => ({ name: row.name, city: row.city, jurisdictionId: row.city_id, unitId: row.unit_id, assignments: counts.get(row.name) ?? 0 }));
+    if (jurisdictionId === undefined) {
+      const known = new Set(regions.map((region) => region.name));
+      for (const [name, n] of counts) if (!known.has(name)) regions.push({ name, city: null, jurisdictionId: null, unitId: null, assignments: n });
+    }
+    return regions.sort((a, b) => (a.city ?? '').localeCompare(b.city ?? '', 'zh') || a.name.localeCompare(b.name, 'zh'));
   }
 }

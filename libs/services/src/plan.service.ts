@@ -8,7 +8,7 @@ import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
 import { AssignmentEntity, PlanEntity, type JsonObject, type PlanStatus } from '@duban/persistence';
 import { configurePdfDecoding, decodePlanBytes, parsePlanText, PlanParseError, type Plan } from '@duban/plan-parser';
 import { TemporalClientProvider } from '@duban/temporal';
-import { authorizePlanAction, COMMAND_ALLOWED_STATUSES, planStatusLabelOf, type Actor, type AssignmentDraft, type RolloutWarning } from '@duban/domain';
+import { authorizePlanAction, COMMAND_ALLOWED_STATUSES, planStatusLabelOf, type Actor, type AssignmentDraft, type PublishProblem, type RolloutWarning } from '@duban/domain';
 import { planRolloutPreview } from '@duban/rollout';
 import {
   importPlanWorkflowId,
@@ -19,6 +19,7 @@ import {
   type PlanRunSettings,
 } from '@duban/workflows';
 import { ServiceError } from './service-errors';
+import { PlanUnitsService } from './organisation/plan-units.service';
 
 export interface PlanSummary {
   readonly id: string;
@@ -32,6 +33,8 @@ export interface PlanSummary {
   readonly taskCount: number;
   readonly warningCount: number;
   readonly createdAt: string;
+  /** The jurisdiction (city) the plan belongs to; null until detected or confirmed. */
+  readonly jurisdiction?: { readonly id: string; readonly name: string } | null;
 }
 
 export interface ImportedPlan extends ImportPlanResult {
@@ -45,6 +48,8 @@ export interface PublishOptions {
   readonly settings?: PlanRunSettings;
   /** Due date of tasks without one: merged into the plan's stored settings (ignored when `settings` is given). */
   readonly defaultDueDate?: string;
+  /** A coordinator accepts the plan period's end as the due date of tasks that print none. */
+  readonly acceptPlanEndDefault?: boolean;
   /** Wait until every assignment workflow is started (the CLI does; the API returns at once). */
   readonly wait?: boolean;
   readonly batchSize?: number;
@@ -93,6 +98,8 @@ export interface RolloutPreview {
   readonly proposed: readonly Pick<AssignmentDraft, 'taskNumber' | 'unitName' | 'responsibility' | 'source'>[];
   readonly withoutDueDate: readonly number[];
   readonly warnings: readonly RolloutWarning[];
+  /** What stops publishing, every problem in Chinese (the publish gate's answer; empty = publishable). */
+  readonly problems: readonly PublishProblem[];
 }
 
 /** Plan use cases: import a document as a draft, list and read plans. */
@@ -102,6 +109,7 @@ export class PlanService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientProvider,
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+    private readonly planUnits: PlanUnitsService,
   ) {
     configurePdfDecoding({ timeoutMs: config.pdfTimeoutMs });
   }
@@ -131,15 +139,18 @@ export class PlanService {
     return { ...typed, plan: await this.get(typed.planId) };
   }
 
-  /** What publishing would create: assignments, proposals to confirm, tasks without a due date. */
-  async preview(planId: string, defaultDueDate?: string): Promise<RolloutPreview> {
-    const plan = await this.find(planId);
-    const rollout = planRolloutPreview(plan, this.config.seedsDir, defaultDueDate);
+  /** What publishing would create: assignments, proposals to confirm, tasks without a due date, and what blocks it. */
+  async preview(planId: string, defaultDueDate?: string, overrides: { confirmProposals?: boolean; acceptPlanEndDefault?: boolean } = {}): Promise<RolloutPreview> {
+    const { rollout, problems } = await this.planUnits.view(planId, defaultDueDate);
+    const drafts = rollout.drafts;
     return {
-      assignments: rollout.drafts.filter((draft) => draft.dueDate !== null).length,
-      proposed: rollout.drafts.filter((draft) => draft.proposed).map(({ taskNumber, unitName, responsibility, source }) => ({ taskNumber, unitName, responsibility, source })),
-      withoutDueDate: [...new Set(rollout.drafts.filter((draft) => draft.dueDate === null).map((draft) => draft.taskNumber ?? 0))],
+      assignments: drafts.filter((draft) => draft.dueDate !== null).length,
+      proposed: drafts.filter((draft) => draft.proposed).map(({ taskNumber, unitName, responsibility, source }) => ({ taskNumber, unitName, responsibility, source })),
+      withoutDueDate: [...new Set(drafts.filter((draft) => draft.dueDate === null).map((draft) => draft.taskNumber ?? 0))],
       warnings: rollout.warnings,
+      problems: problems.filter(
+        (problem) => !(overrides.confirmProposals && problem.code === 'proposals_unconfirmed') && !(overrides.acceptPlanEndDefault && problem.code === 'due_date_defaulted'),
+      ),
     };
   }
 
@@ -158,16 +169,15 @@ export class PlanService {
       if (plan.status === 'draft') options = { ...options, settings: { ...(plan.settings as PlanRunSettings), defaultDueDate: options.defaultDueDate } };
     }
     const defaultDueDate = options.settings?.defaultDueDate ?? (plan.settings as PlanRunSettings).defaultDueDate;
-    const preview = await this.preview(planId, defaultDueDate);
-    if (preview.withoutDueDate.length > 0) {
-      throw new ServiceError('unprocessable', `tasks ${preview.withoutDueDate.join(', ')} have no due date and the plan no period; set one in the draft or publish with a default due date`, { tasks: preview.withoutDueDate });
-    }
-    if (preview.proposed.length > 0 && !options.confirmProposals && plan.proposalsConfirmedAt === null) {
-      throw new ServiceError('conflict', `${preview.proposed.length} units were inferred from the text (no responsibility clause); a coordinator must confirm them before publishing`, {
-        proposed: preview.proposed,
+    const preview = await this.preview(planId, defaultDueDate, { confirmProposals: options.confirmProposals === true, acceptPlanEndDefault: options.acceptPlanEndDefault === true });
+    // A published plan resumes its rollout (idempotent); only a draft passes the gate.
+    if (plan.status === 'draft' && preview.problems.length > 0) {
+      throw new ServiceError('unprocessable', `方案不能发布，共${preview.problems.length}个问题：${preview.problems.map((problem) => problem.message).join('；')}`, {
+        reason: 'publish_blocked',
+        problems: preview.problems,
       });
     }
-    if (preview.assignments === 0) throw new ServiceError('unprocessable', `plan ${planId} yields no assignments`);
+    if (plan.status === 'draft' && preview.assignments === 0) throw new ServiceError('unprocessable', '方案没有可下达的任务', { reason: 'publish_blocked', problems: [] });
     let settings: PlanRunSettings = plan.settings as PlanRunSettings;
     if (options.settings !== undefined) {
       try {
@@ -180,7 +190,11 @@ export class PlanService {
     if (plan.status === 'draft') {
       await this.dataSource.getRepository(PlanEntity).update(
         { id: planId, status: 'draft' },
-        { settings: settings as unknown as JsonObject, ...(options.confirmProposals && preview.proposed.length ? { proposalsConfirmedAt: new Date() } : {}) },
+        {
+          settings: settings as unknown as JsonObject,
+          ...(options.confirmProposals && preview.proposed.length ? { proposalsConfirmedAt: new Date() } : {}),
+          ...(options.acceptPlanEndDefault ? { planEndDefaultAcceptedAt: new Date() } : {}),
+        },
       );
     }
     const client = await this.temporal.client();
@@ -298,7 +312,8 @@ export class PlanService {
   }
 
   async get(planId: string): Promise<PlanSummary> {
-    return toSummary(await this.find(planId));
+    const summary = toSummary(await this.find(planId));
+    return { ...summary, jurisdiction: await this.planUnits.jurisdictionOf(planId) };
   }
 
   /** The parsed plan as stored (the draft's tasks, units and deadlines). */

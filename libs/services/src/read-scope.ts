@@ -9,9 +9,23 @@ export function readableUnits(actor: Actor): readonly string[] | undefined {
   return readableUnitsOf(actor);
 }
 
-export function canReadUnit(actor: Actor, unitName: string): boolean {
+/**
+ * A user's units are directory ids; a record holds its unit's id and display name. A scope entry that is still a
+ * name (a user created before the directory) matches the name, so nothing is lost while users move to ids.
+ */
+export function canReadUnit(actor: Actor, holder: { readonly unitId: string | null; readonly unitName: string }): boolean {
   const units = readableUnits(actor);
-  return units === undefined || units.includes(unitName);
+  return units === undefined || (holder.unitId !== null && units.includes(holder.unitId)) || units.includes(holder.unitName);
+}
+
+/**
+ * The actor as the assignment's workflow sees it. Workflows key their unit by the display name they were
+ * started with (live ones included), so a unit's staff admitted here by the directory id also carry that name:
+ * no workflow code changes, and workflows started before the directory keep working.
+ */
+export function actorForHolder(actor: Actor, holder: { readonly unitId: string | null; readonly unitName: string }): Actor {
+  if (actor.role !== 'unit_staff' || holder.unitId === null || !actor.unitIds.includes(holder.unitId) || actor.unitIds.includes(holder.unitName)) return actor;
+  return { ...actor, unitIds: [...actor.unitIds, holder.unitName] };
 }
 
 const ROLE_MAILBOX: Partial<Record<Actor['role'], string>> = {

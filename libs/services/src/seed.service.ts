@@ -7,7 +7,10 @@ import { seedDemoUsers } from '@duban/accounts';
 import { shanghaiDateOf } from '@duban/calendar';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
 import type { Actor } from '@duban/domain';
+import { organisationId, jurisdictionKey, SEED_CITIES, SEED_PLAN_JURISDICTIONS } from '@duban/persistence';
 import { PlanService } from './plan.service';
+import { PlanUnitsService } from './organisation/plan-units.service';
+import { ServiceError } from './service-errors';
 
 /** The local seed step acts as the system administrator. */
 const SEED_ACTOR: Actor = { role: 'admin', unitIds: [], id: 'seed' };
@@ -23,6 +26,7 @@ export class SeedService {
 
   constructor(
     private readonly plans: PlanService,
+    private readonly planUnits: PlanUnitsService,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {}
@@ -37,7 +41,16 @@ export class SeedService {
       const defaultDueDate = `${shanghaiDateOf(Date.now()).slice(0, 4)}-12-31`;
       for (const plan of await this.plans.list()) {
         if (plan.status !== 'draft' || !plan.documentName.match(/^\d{3}_/)) continue;
-        await this.plans.publish(plan.id, SEED_ACTOR, { confirmProposals: true, settings: { defaultDueDate }, wait: false });
+        try {
+          await this.plans.publish(plan.id, SEED_ACTOR, { confirmProposals: true, acceptPlanEndDefault: true, settings: { defaultDueDate }, wait: false });
+        } catch (error) {
+          // A seed plan the directory cannot place stays a draft for a coordinator to map (as any real plan would).
+          if (error instanceof ServiceError && error.details?.reason === 'publish_blocked') {
+            this.logger.warn(`seed plan left as a draft: ${plan.title}: ${error.message}`);
+            continue;
+          }
+          throw error;
+        }
         published += 1;
         this.logger.log(`publishing seed plan: ${plan.title}`);
       }
@@ -52,6 +65,12 @@ export class SeedService {
     let existing = 0;
     for (const file of files) {
       const result = await this.plans.importDocument(await readFile(join(folder, file)), file);
+      const city = SEED_PLAN_JURISDICTIONS[file];
+      const seedCity = SEED_CITIES.find((candidate) => candidate.name === city);
+      // A seed plan that names no city: the seed step confirms the jurisdiction a coordinator would.
+      if (seedCity && (await this.plans.get(result.planId)).jurisdiction === null) {
+        await this.planUnits.setJurisdiction(result.planId, SEED_ACTOR, organisationId(jurisdictionKey(seedCity.province, seedCity.name)));
+      }
       if (result.created) imported += 1;
       else existing += 1;
       this.logger.log(`${result.created ? 'imported' : 'already present'}: ${file} → ${result.plan.title} (${result.plan.taskCount} tasks)`);

@@ -11,8 +11,10 @@ import { EventFeedService } from './event-feed.service';
 import { InboxService } from './inbox.service';
 import { PlanService } from './plan.service';
 import { SeedService } from './seed.service';
+import { OrganisationService } from './organisation/organisation.service';
+import { PlanUnitsService } from './organisation/plan-units.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({

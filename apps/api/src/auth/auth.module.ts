@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ACCOUNTS_CONFIG, AccountsConfigModule, AccountsModule, type AccountsConfig } from '@duban/accounts';
+import { ServicesModule } from '@duban/services';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PermissionGuard } from './permission.guard';
@@ -15,6 +16,7 @@ import { UsersController } from './users.controller';
 @Module({
   imports: [
     AccountsModule,
+    ServicesModule,
     ThrottlerModule.forRootAsync({
       imports: [AccountsConfigModule],
       inject: [ACCOUNTS_CONFIG],

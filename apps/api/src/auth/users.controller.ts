@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpStatus, Param, Patch, Post, UseFilters, UseP
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { UsersService } from '@duban/accounts';
+import { OrganisationService } from '@duban/services';
 import { AccountErrorFilter } from './account-error.filter';
 import { CurrentActor } from './current-actor.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -17,7 +18,10 @@ import { strictValidation } from './strict-validation.pipe';
 @UseFilters(AccountErrorFilter)
 @UsePipes(strictValidation())
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly organisation: OrganisationService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List users (admin)' })
@@ -27,10 +31,11 @@ export class UsersController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a user (admin)' })
+  @ApiOperation({ summary: 'Create a user (admin; unitIds: directory unit ids or unique names, an unknown unit is a 400)' })
   @ApiAnswer(USER, 'the created user', HttpStatus.CREATED)
-  create(@Body() body: CreateUserDto) {
-    return this.users.create(body);
+  async create(@Body() body: CreateUserDto) {
+    // A unit scope names directory units: ids, or names that identify one unit; anything else is a 400.
+    return this.users.create({ ...body, unitIds: await this.organisation.unitIdsOf(body.unitIds) });
   }
 
   @Get(':id')
@@ -43,7 +48,7 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change role, units, display name, disabled flag, or reset the password (admin)' })
   @ApiAnswer(USER, 'the updated user')
-  update(@Param('id') id: string, @Body() body: UpdateUserDto, @CurrentActor() actor: Actor) {
-    return this.users.update(id, body, actor);
+  async update(@Param('id') id: string, @Body() body: UpdateUserDto, @CurrentActor() actor: Actor) {
+    return this.users.update(id, body.unitIds === undefined ? body : { ...body, unitIds: await this.organisation.unitIdsOf(body.unitIds) }, actor);
   }
 }

@@ -1,20 +1,19 @@
 import { Controller, Get, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { DirectoryService } from '@duban/services';
 import { PageQueryDto } from '../common/query-dto';
 import { dtoValidation } from '../common/validation';
 import { ApiAnswer, freeObject, pageOf } from '../common/openapi-responses';
 
-export class UnitQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'matches the name or an alias' })
+export class RegionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'a city: its districts, counties and zones' })
   @IsOptional()
-  @IsString({ message: 'text must be a string' })
-  @Length(1, 100, { message: 'text must be 1–100 characters' })
-  text?: string;
+  @IsUUID('all', { message: 'jurisdictionId 须为辖区编号（uuid）' })
+  jurisdictionId?: string;
 }
 
-/** The units and regions directory (seeds/directories plus the names assignments use). */
+/** Regions (districts, counties, zones) of the organisation directory; units are under OrganisationController. */
 @ApiTags('directory')
 @ApiBearerAuth()
 @Controller('api/v1')
@@ -22,18 +21,11 @@ export class UnitQueryDto extends PageQueryDto {
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
-  @Get('units')
-  @ApiOperation({ summary: 'Units: directory entries (aliases, kind, cities) and every unit holding assignments, with counts; paginated' })
-  @ApiAnswer(pageOf(freeObject('a unit with its assignment count')), 'a page of units')
-  async units(@Query() query: UnitQueryDto) {
-    return page(await this.directory.units(query.text), query);
-  }
-
   @Get('regions')
   @ApiOperation({ summary: 'Regions (districts / counties): directory districts and regions used by assignments; paginated' })
   @ApiAnswer(pageOf(freeObject('a region with its assignment count')), 'a page of regions')
-  async regions(@Query() query: PageQueryDto) {
-    return page(await this.directory.regions(), query);
+  async regions(@Query() query: RegionQueryDto) {
+    return page(await this.directory.regions(query.jurisdictionId), query);
   }
 }
 

@@ -110,6 +110,7 @@ export class PlansController {
     return this.plans.publish(planId, actor, {
       ...(body.confirmProposals !== undefined ? { confirmProposals: body.confirmProposals } : {}),
       ...(body.defaultDueDate !== undefined ? { defaultDueDate: body.defaultDueDate } : {}),
+      ...(body.acceptPlanEndDefault !== undefined ? { acceptPlanEndDefault: body.acceptPlanEndDefault } : {}),
       wait: false,
     });
   }

@@ -1,3 +1,4 @@
 export * from './plan-input';
 export * from './rollout-plan';
 export * from './plan-status';
+export * from './publish-gate';

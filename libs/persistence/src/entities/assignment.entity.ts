@@ -10,6 +10,7 @@ import type { JsonObject, JsonValue } from './json-value';
 @Entity({ name: 'assignments' })
 @Index('idx_assignments_plan_task', ['planId', 'taskNumber'])
 @Index('idx_assignments_unit_status', ['unitName', 'status'])
+@Index('idx_assignments_unit_id_status', ['unitId', 'status'])
 @Index('idx_assignments_light_due', ['light', 'dueDate'])
 // The supervisors' overdue list: open assignments in due-date order, the overdue test (due_at) answered from the
 // index itself; partial, so it stays small as work closes.
@@ -39,6 +40,11 @@ export class AssignmentEntity {
   @Column({ name: 'task_title', type: 'text', nullable: true })
   taskTitle!: string | null;
 
+  /** The directory unit holding the assignment (null only for a row the legacy-name migration could not place). */
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId!: string | null;
+
+  /** The unit's display name when published (names are for display; filters use unitId). */
   @Column({ name: 'unit_name', type: 'text' })
   unitName!: string;
 

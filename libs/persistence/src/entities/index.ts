@@ -12,11 +12,15 @@ import { ProgressReportEntity } from './progress-report.entity';
 import { EscalationEntity } from './escalation.entity';
 import { ChannelSubscriptionEntity } from './channel-subscription.entity';
 import { ChannelDeliveryEntity } from './channel-delivery.entity';
+import { JurisdictionEntity } from './jurisdiction.entity';
+import { UnitEntity } from './unit.entity';
+import { UnitAliasEntity } from './unit-alias.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
 export { AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity };
 export { ChannelSubscriptionEntity, ChannelDeliveryEntity };
+export { JurisdictionEntity, UnitEntity, UnitAliasEntity };
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
 export type { PlanStatus } from './plan.entity';
@@ -26,5 +30,6 @@ export const ENTITIES = [
   PlanEntity, OutboxMessageEntity, InboxMessageEntity, UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity,
   AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity,
   ChannelSubscriptionEntity, ChannelDeliveryEntity,
+  JurisdictionEntity, UnitEntity, UnitAliasEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';

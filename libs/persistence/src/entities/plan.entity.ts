@@ -61,6 +61,14 @@ export class PlanEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   settings!: JsonObject;
 
+  /** The jurisdiction (city) the plan belongs to: detected at import, confirmed by a coordinator in the draft. */
+  @Column({ name: 'jurisdiction_id', type: 'uuid', nullable: true })
+  jurisdictionId!: string | null;
+
+  /** A coordinator accepted the plan period's end as the due date of tasks that print none. */
+  @Column({ name: 'plan_end_default_accepted_at', type: 'timestamptz', nullable: true })
+  planEndDefaultAcceptedAt!: Date | null;
+
   @Column({ name: 'assignment_count', type: 'integer', default: 0 })
   assignmentCount!: number;
 }

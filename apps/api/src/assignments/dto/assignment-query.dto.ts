@@ -28,6 +28,11 @@ export class AssignmentQueryDto extends PageQueryDto {
   @Length(1, 200, { message: 'unit must be 1–200 characters' })
   unit?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'a directory unit: its assignments only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId 须为单位编号（uuid）' })
+  unitId?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString({ message: 'region must be a string' })

@@ -17,7 +17,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsArray({ message: 'unitIds must be an array of unit names' })
+  @IsArray({ message: 'unitIds must be an array of directory unit ids (or unique unit names)' })
   @ArrayMaxSize(50, { message: 'unitIds may list at most 50 units' })
   @IsString({ each: true, message: 'each unitIds entry must be a string' })
   @Length(1, 64, { each: true, message: 'each unitIds entry must be 1–64 characters' })

@@ -75,6 +75,11 @@ export class PublishDto {
   @IsString({ message: 'defaultDueDate must be a date (YYYY-MM-DD)' })
   @IsCalendarDate({ message: 'defaultDueDate must be a date (YYYY-MM-DD)' })
   defaultDueDate?: string;
+
+  @ApiPropertyOptional({ description: 'accept the plan period’s end as the due date of tasks that print none' })
+  @IsOptional()
+  @IsBoolean({ message: 'acceptPlanEndDefault must be true or false' })
+  acceptPlanEndDefault?: boolean;
 }
 
 export class WithdrawPlanDto {

@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { OrganisationService } from '@duban/services';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { dtoValidation } from '../common/validation';
+import { AliasDto, JurisdictionQueryDto, NewUnitDto, UnitChangesDto, UnitListQueryDto } from './organisation.dto';
+
+/** The organisation directory: jurisdictions and units (everyone reads; coordinators and admins maintain). */
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller('api/v1')
+@UsePipes(dtoValidation())
+export class OrganisationController {
+  constructor(private readonly organisation: OrganisationService) {}
+
+  @Get('jurisdictions')
+  @ApiOperation({ summary: 'Jurisdictions (province, city, district, county) with 行政区划 codes; paginated' })
+  async jurisdictions(@Query() query: JurisdictionQueryDto) {
+    return page(await this.organisation.jurisdictions({ ...(query.level ? { level: query.level } : {}), ...(query.parentId ? { parentId: query.parentId } : {}) }), query);
+  }
+
+  @Get('units')
+  @ApiOperation({ summary: 'Units of the directory: filter by jurisdiction (with its districts), text (any alias) and kind; paginated' })
+  async units(@Query() query: UnitListQueryDto) {
+    const { limit: _limit, offset: _offset, ...filter } = query;
+    return page(await this.organisation.units(filter), query);
+  }
+
+  @Get('units/:unitId')
+  @ApiOperation({ summary: 'One unit with its aliases' })
+  unit(@Param('unitId') unitId: string) {
+    return this.organisation.unit(unitId);
+  }
+
+  @Post('units')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: 'Create a unit (coordinator, admin)' })
+  create(@Body() body: NewUnitDto, @CurrentActor() actor: Actor) {
+    return this.organisation.createUnit(actor, body);
+  }
+
+  @Patch('units/:unitId')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: 'Edit a unit: names, kind, validity, successor (coordinator, admin)' })
+  update(@Param('unitId') unitId: string, @Body() body: UnitChangesDto, @CurrentActor() actor: Actor) {
+    return this.organisation.updateUnit(actor, unitId, body);
+  }
+
+  @Post('units/:unitId/aliases')
+  @Roles('coordinator', 'admin')
+  @ApiOperation({ summary: 'Add an alias in the unit’s jurisdiction (coordinator, admin)' })
+  async addAlias(@Param('unitId') unitId: string, @Body() body: AliasDto, @CurrentActor() actor: Actor) {
+    await this.organisation.addAlias(actor, unitId, body.alias);
+    return this.organisation.unit(unitId);
+  }
+
+  @Delete('units/:unitId/aliases/:alias')
+  @Roles('coordinator', 'admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Remove an alias (coordinator, admin)' })
+  async removeAlias(@Param('unitId') unitId: string, @Param('alias') alias: string, @CurrentActor() actor: Actor) {
+    await this.organisation.removeAlias(actor, unitId, alias);
+    return this.organisation.unit(unitId);
+  }
+}
+
+function page<T>(all: readonly T[], query: { limit?: number; offset?: number }) {
+  const limit = query.limit ?? 200;
+  const offset = query.offset ?? 0;
+  return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+}

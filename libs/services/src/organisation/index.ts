@@ -1,0 +1,2 @@
+export * from './organisation.service';
+export * from './plan-units.service';
