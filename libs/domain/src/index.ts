@@ -6,3 +6,5 @@ export * from './rollout';
 export * from './organisation';
 export * from './notification';
 export * from './text';
+export * from './targets';
+export * from './evidence';
