@@ -26,6 +26,19 @@ export interface DubanConfig {
    * that Temporal lost (also once at start); 0 turns it off.
    */
   readonly repairEveryMs: number;
+  /** Where uploaded files (佐证材料) are kept: `local` disk or an S3-compatible store (MinIO, OSS, COS…). */
+  readonly storageDriver: 'local' | 's3';
+  /** Folder of the local driver (under the data folder by default). */
+  readonly storageLocalDir: string;
+  /** Largest evidence file accepted, in bytes (then 413). */
+  readonly evidenceMaxBytes: number;
+  /** S3 driver: endpoint URL (empty: AWS itself), bucket, region, credentials, path-style addressing (MinIO needs it). */
+  readonly s3Endpoint: string;
+  readonly s3Bucket: string;
+  readonly s3Region: string;
+  readonly s3AccessKeyId: string;
+  readonly s3SecretAccessKey: string;
+  readonly s3ForcePathStyle: boolean;
 }
 
 export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
@@ -43,6 +56,15 @@ export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
   updateTimeoutMs: '10000',
   requestTimeoutMs: '12000',
   repairEveryMs: '300000',
+  storageDriver: 'local',
+  storageLocalDir: '.data/evidence',
+  evidenceMaxBytes: String(20 * 1024 * 1024),
+  s3Endpoint: '',
+  s3Bucket: 'duban-evidence',
+  s3Region: 'us-east-1',
+  s3AccessKeyId: '',
+  s3SecretAccessKey: '',
+  s3ForcePathStyle: 'true',
 };
 
 /** Environment variable behind each setting. */
@@ -61,4 +83,13 @@ export const CONFIG_ENV_NAMES: { readonly [K in keyof DubanConfig]: string } = {
   updateTimeoutMs: 'UPDATE_TIMEOUT_MS',
   requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
   repairEveryMs: 'REPAIR_EVERY_MS',
+  storageDriver: 'STORAGE_DRIVER',
+  storageLocalDir: 'STORAGE_LOCAL_DIR',
+  evidenceMaxBytes: 'EVIDENCE_MAX_BYTES',
+  s3Endpoint: 'S3_ENDPOINT',
+  s3Bucket: 'S3_BUCKET',
+  s3Region: 'S3_REGION',
+  s3AccessKeyId: 'S3_ACCESS_KEY_ID',
+  s3SecretAccessKey: 'S3_SECRET_ACCESS_KEY',
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
 };
