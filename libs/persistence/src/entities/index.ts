@@ -12,11 +12,13 @@ import { ProgressReportEntity } from './progress-report.entity';
 import { EscalationEntity } from './escalation.entity';
 import { ChannelSubscriptionEntity } from './channel-subscription.entity';
 import { ChannelDeliveryEntity } from './channel-delivery.entity';
+import { EvidenceFileEntity } from './evidence-file.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
 export { AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity };
 export { ChannelSubscriptionEntity, ChannelDeliveryEntity };
+export { EvidenceFileEntity };
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
 export type { PlanStatus } from './plan.entity';
@@ -25,6 +27,6 @@ export type { PlanStatus } from './plan.entity';
 export const ENTITIES = [
   PlanEntity, OutboxMessageEntity, InboxMessageEntity, UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity,
   AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity,
-  ChannelSubscriptionEntity, ChannelDeliveryEntity,
+  ChannelSubscriptionEntity, ChannelDeliveryEntity, EvidenceFileEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';
