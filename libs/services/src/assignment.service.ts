@@ -4,7 +4,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { authorize, isTerminalStatus, type Actor, type AssignmentCommand, type AssignmentStatus } from '@duban/domain';
+import { authorize, isTerminalStatus, targetsWithActuals, type Actor, type AssignmentCommand, type AssignmentStatus, type AssignmentTarget, type RecordedActual } from '@duban/domain';
 import {
   AssignmentEntity,
   AssignmentEventEntity,
@@ -104,11 +104,21 @@ export class AssignmentService {
       expandedFrom: row.expandedFrom,
       startDate: row.startDate,
       originalDueDate: row.originalDueDate,
-      targets: row.targets,
+      // Every target with its latest reported actual (reports oldest first).
+      targets: targetsWithActuals(row.targets as unknown as AssignmentTarget[], reports.map((report) => (report.actuals ?? []) as unknown as RecordedActual[])),
       recurring: row.recurring,
       milestones: milestones.map(({ due, text, source }) => ({ due, text, source })),
       events: events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, actor, payload, occurredAt: occurredAt.toISOString() })),
-      progressReports: reports.map(({ seq, percent, actualValue, text, evidenceLinks, reportedAt }) => ({ seq, percent, actualValue, text, evidenceLinks, reportedAt: reportedAt.toISOString() })),
+      progressReports: reports.map(({ seq, percent, actualValue, text, evidenceLinks, evidence, actuals, reportedAt }) => ({
+        seq,
+        percent,
+        actualValue,
+        text,
+        evidenceLinks,
+        evidence,
+        actuals,
+        reportedAt: reportedAt.toISOString(),
+      })),
       escalations: escalations.map(({ seq, level, source, reason, occurredAt }) => ({ seq, level, source, reason, occurredAt: occurredAt.toISOString() })),
     };
   }

@@ -11,6 +11,8 @@ const STATUS_BY_CODE: Record<ServiceError['code'], number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   forbidden: HttpStatus.FORBIDDEN,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 };
 
 /** Seconds a client should wait before retrying a 503, unless the error says otherwise. */
