@@ -129,7 +129,8 @@ const handlers: { readonly [T in AssignmentCommandType]: Handler<T> } = {
     const evidence = command.evidence ?? [];
     const actuals = command.actuals ?? [];
     // Links given as evidence items are links too, for every reader of evidenceLinks.
-    const evidenceLinks = [...new Set([...links, ...evidence.flatMap((item) => (item.kind === 'url' ? [item.url] : []))])];
+    const urls = evidence.flatMap((item) => (item.kind === 'url' && !links.includes(item.url) ? [item.url] : []));
+    const evidenceLinks = urls.length > 0 ? [...links, ...urls] : links;
     // A report without a percent keeps the last known percent for pace checks.
     const lastPercent = percent ?? state.lastReport?.percent ?? null;
     const lastValue = actualValue ?? state.lastReport?.actualValue ?? null;
