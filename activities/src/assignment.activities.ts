@@ -104,6 +104,8 @@ export class AssignmentActivities implements AssignmentActivityApi {
           actualValue: event.payload.actualValue,
           text: event.payload.text,
           evidenceLinks: [...event.payload.evidenceLinks],
+          evidence: (event.payload.evidence ?? []) as unknown as JsonValue[],
+          actuals: (event.payload.actuals ?? []) as unknown as JsonValue[],
           actor: event.actor as unknown as JsonObject,
           reportedAt: occurredAt,
         });

@@ -118,6 +118,16 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     ],
   },
   {
+    route: 'POST /api/v1/assignments/{assignmentId}/evidence',
+    persona: 'staff_own_unit',
+    path: (ids) => `/api/v1/assignments/${ids.own}/evidence`,
+    cases: [
+      { name: 'no file (JSON body)', body: { file: 'a.pdf' }, status: 415, message: /multipart\/form-data/ },
+      { name: 'unknown assignment', path: () => `/api/v1/assignments/${MISSING}/evidence`, body: new FormData(), status: 404 },
+      { name: 'id that is not a UUID', path: () => '/api/v1/assignments/nope/evidence', body: new FormData(), status: 404 },
+    ],
+  },
+  {
     route: 'PATCH /api/v1/plans/{planId}/tasks/{number}',
     persona: 'coordinator',
     json: true,
@@ -176,6 +186,10 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
       { name: 'missing fields', body: {}, status: 400, fields: ['text'] },
       { name: 'percent out of range', body: { percent: 130, text: '超出' }, status: 400, fields: ['percent'] },
       { name: 'before acceptance (illegal transition)', body: { percent: 10, text: '进展' }, status: 409 },
+      { name: 'evidence and actuals of the wrong shape', body: { text: '进展', evidence: [{ kind: 'ftp', url: 1 }], actuals: [{ metric: 3, year: '2025', value: 'many' }] }, status: 400, fields: ['evidence.0.kind', 'actuals.0.metric', 'actuals.0.year', 'actuals.0.value'] },
+      { name: 'an actual for a metric that is not a target', body: { text: '进展', actuals: [{ metric: '新增床位（张）', year: 2025, value: 10 }] }, status: 422, message: /不是本任务的分解目标/ },
+      { name: 'a file never uploaded to the assignment', body: { text: '进展', evidence: [{ kind: 'file', fileId: MISSING }] }, status: 422, message: /未上传到本任务/ },
+      { name: 'a script link as evidence', body: { text: '进展', evidence: [{ kind: 'url', url: 'javascript:alert(1)' }] }, status: 422, message: /http/ },
       ...unknownAssignment('report'),
     ],
   },

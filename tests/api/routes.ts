@@ -1,3 +1,7 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { loadConfig } from '@duban/config';
+import { createObjectStorage } from '@duban/storage';
 import type { ApiWorld, Persona } from './api-world';
 import { OTHER_UNIT, OWN_UNIT } from './api-world';
 
@@ -33,6 +37,19 @@ const scopedRead: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit:
 
 const path = (value: string) => async () => ({ path: value });
 const plan = (build: (world: ApiWorld) => string, body?: unknown) => async (context: RouteContext) => ({ path: build(context.world), ...(body !== undefined ? { body } : {}) });
+/** An evidence file of the persona's assignment, stored as the API stores one (its configured storage, its table). */
+const evidenceFile = async (context: RouteContext, persona: Persona) => {
+  const assignmentId = await context.assignmentFor(persona);
+  const id = randomUUID();
+  const key = `evidence/${assignmentId}/${id}`;
+  const bytes = Buffer.from('%PDF-1.4\n% matrix\n%%EOF\n');
+  await createObjectStorage(loadConfig()).put(key, Readable.from([bytes]), { contentType: 'application/pdf', size: bytes.length });
+  await context.world.db.query(
+    'INSERT INTO evidence_files (id, assignment_id, file_name, content_type, size, sha256, storage_key, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [id, assignmentId, '矩阵测试.pdf', 'application/pdf', bytes.length, createHash('sha256').update(bytes).digest('hex'), key, JSON.stringify({ role: 'unit_staff' })],
+  );
+  return { path: `/api/v1/evidence/${id}` };
+};
 const action = (name: string, body: unknown) => async (context: RouteContext, persona: Persona) => ({ path: `/api/v1/assignments/${await context.assignmentFor(persona)}/actions/${name}`, body });
 
 /**
@@ -80,6 +97,9 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'POST /api/v1/assignments/{assignmentId}/actions/reassign', request: action('reassign', { toUnit: '市第9局', reason: '矩阵测试' }), expect: coordinatorAction },
   { route: 'POST /api/v1/assignments/{assignmentId}/actions/withdraw', request: action('withdraw', { reason: '矩阵测试' }), expect: coordinatorAction },
   { route: 'POST /api/v1/assignments/{assignmentId}/actions/talk', request: action('talk', { reason: '矩阵测试', overrideReason: '矩阵测试：未逾期也约谈' }), expect: coordinatorAction },
+  // The matrix uploads a plan's .txt: the holder unit's staff reach the handler (415, not an evidence type).
+  { route: 'POST /api/v1/assignments/{assignmentId}/evidence', request: async (context, persona) => ({ path: `/api/v1/assignments/${await context.assignmentFor(persona)}/evidence`, multipart: true }), expect: unitStaffAction },
+  { route: 'GET /api/v1/evidence/{fileId}', request: evidenceFile, expect: scopedRead },
   { route: 'POST /api/v1/assignments/{assignmentId}/actions/urge', request: action('urge', { level: 'urge', note: '矩阵测试' }), expect: supervisorAction },
 
   { route: 'GET /api/v1/inbox', request: path('/api/v1/inbox'), expect: everyone('ok') },

@@ -19,6 +19,7 @@ import { DirectoryController } from './directory/directory.controller';
 import { UnitChannelsController } from './directory/unit-channels.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { EventsController } from './events/events.controller';
+import { EvidenceController } from './evidence/evidence.controller';
 import { HealthModule } from './health/health.module';
 import { InboxController } from './inbox/inbox.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -49,7 +50,7 @@ import { PlanUnitsController } from './organisation/plan-units.controller';
     MetricsModule,
   ],
   controllers: [OrganisationController, PlanUnitsController, PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
-    UnitChannelsController, CalendarController, EventsController],
+    UnitChannelsController, CalendarController, EventsController, EvidenceController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },
     // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.

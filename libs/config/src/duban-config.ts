@@ -38,6 +38,19 @@ export interface DubanConfig {
   readonly workerHeartbeatFile: string;
   /** Longest a PDF may take to decode into text. */
   readonly pdfTimeoutMs: number;
+  /** Where uploaded files (佐证材料) are kept: `local` disk or an S3-compatible store (MinIO, OSS, COS…). */
+  readonly storageDriver: 'local' | 's3';
+  /** Folder of the local driver (under the data folder by default). */
+  readonly storageLocalDir: string;
+  /** Largest evidence file accepted, in bytes (then 413). */
+  readonly evidenceMaxBytes: number;
+  /** S3 driver: endpoint URL (empty: AWS itself), bucket, region, credentials, path-style addressing (MinIO needs it). */
+  readonly s3Endpoint: string;
+  readonly s3Bucket: string;
+  readonly s3Region: string;
+  readonly s3AccessKeyId: string;
+  readonly s3SecretAccessKey: string;
+  readonly s3ForcePathStyle: boolean;
 }
 
 export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
@@ -61,6 +74,15 @@ export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
   outboxRelayAfterMs: '60000',
   workerHeartbeatFile: '',
   pdfTimeoutMs: '60000',
+  storageDriver: 'local',
+  storageLocalDir: '.data/evidence',
+  evidenceMaxBytes: String(20 * 1024 * 1024),
+  s3Endpoint: '',
+  s3Bucket: 'duban-evidence',
+  s3Region: 'us-east-1',
+  s3AccessKeyId: '',
+  s3SecretAccessKey: '',
+  s3ForcePathStyle: 'true',
 };
 
 /** Environment variable behind each setting. */
@@ -85,4 +107,13 @@ export const CONFIG_ENV_NAMES: { readonly [K in keyof DubanConfig]: string } = {
   outboxRelayAfterMs: 'OUTBOX_RELAY_AFTER_MS',
   workerHeartbeatFile: 'WORKER_HEARTBEAT_FILE',
   pdfTimeoutMs: 'DUBAN_PDF_TIMEOUT_MS',
+  storageDriver: 'STORAGE_DRIVER',
+  storageLocalDir: 'STORAGE_LOCAL_DIR',
+  evidenceMaxBytes: 'EVIDENCE_MAX_BYTES',
+  s3Endpoint: 'S3_ENDPOINT',
+  s3Bucket: 'S3_BUCKET',
+  s3Region: 'S3_REGION',
+  s3AccessKeyId: 'S3_ACCESS_KEY_ID',
+  s3SecretAccessKey: 'S3_SECRET_ACCESS_KEY',
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
 };

@@ -9,6 +9,10 @@ describe('loadConfig', () => {
     expect(config.temporalTaskQueue).toBe('duban');
     expect(config.updateTimeoutMs).toBe(10_000);
     expect(config.requestTimeoutMs).toBe(12_000);
+    expect(config.storageDriver).toBe('local');
+    expect(config.storageLocalDir).toBe('.data/evidence');
+    expect(config.evidenceMaxBytes).toBe(20 * 1024 * 1024);
+    expect(config.s3Endpoint).toBe('');
   });
 
   it('reads overrides and treats empty strings as unset', () => {
@@ -26,6 +30,9 @@ describe('loadConfig', () => {
     [{ DUBAN_SEED_ON_START: 'maybe' }, /DUBAN_SEED_ON_START must be true or false/],
     [{ UPDATE_TIMEOUT_MS: '0' }, /UPDATE_TIMEOUT_MS must be a positive number of milliseconds/],
     [{ REQUEST_TIMEOUT_MS: 'soon' }, /REQUEST_TIMEOUT_MS must be a positive number of milliseconds/],
+    [{ STORAGE_DRIVER: 'ftp' }, /STORAGE_DRIVER must be one of local, s3/],
+    [{ EVIDENCE_MAX_BYTES: '-1' }, /EVIDENCE_MAX_BYTES must be a positive whole number/],
+    [{ S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT must use http: or https:/],
   ])('rejects %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

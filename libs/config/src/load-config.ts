@@ -33,6 +33,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     }
     return value;
   };
+  const positiveInteger = (key: keyof DubanConfig): number => {
+    const value = Number(raw(key));
+    if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be a positive whole number, got "${raw(key)}"`);
+    return value;
+  };
+  const oneOf = <T extends string>(key: keyof DubanConfig, values: readonly T[]): T => {
+    const value = raw(key);
+    if (!(values as readonly string[]).includes(value)) throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be one of ${values.join(', ')}, got "${value}"`);
+    return value as T;
+  };
   const url = (key: keyof DubanConfig, protocols: readonly string[]): string => {
     const value = raw(key);
     let parsed: URL;
@@ -68,5 +78,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     outboxRelayAfterMs: milliseconds('outboxRelayAfterMs'),
     workerHeartbeatFile: raw('workerHeartbeatFile') || join(tmpdir(), 'duban-worker.heartbeat'),
     pdfTimeoutMs: milliseconds('pdfTimeoutMs'),
+    storageDriver: oneOf('storageDriver', ['local', 's3'] as const),
+    storageLocalDir: raw('storageLocalDir'),
+    evidenceMaxBytes: positiveInteger('evidenceMaxBytes'),
+    s3Endpoint: env[CONFIG_ENV_NAMES.s3Endpoint] ? url('s3Endpoint', ['http:', 'https:']) : '',
+    s3Bucket: raw('s3Bucket'),
+    s3Region: raw('s3Region'),
+    s3AccessKeyId: raw('s3AccessKeyId'),
+    s3SecretAccessKey: raw('s3SecretAccessKey'),
+    s3ForcePathStyle: flag('s3ForcePathStyle'),
   };
 }

@@ -8,3 +8,5 @@ export * from './notification';
 export * from './text';
 export * from './errors';
 export * from './labels';
+export * from './targets';
+export * from './evidence';

@@ -18,10 +18,13 @@ import {
   responsibilityLabelOf,
   roleLabelOf,
   statusLabelOf,
+  targetsWithActuals,
   type Actor,
   type AssignmentCommand,
   type AssignmentState,
   type AssignmentStatus,
+  type AssignmentTarget,
+  type RecordedActual,
 } from '@duban/domain';
 import {
   AssignmentEntity,
@@ -130,11 +133,21 @@ export class AssignmentService {
       expandedFrom: row.expandedFrom,
       startDate: row.startDate,
       originalDueDate: row.originalDueDate,
-      targets: row.targets,
+      // Every target with its latest reported actual (reports oldest first).
+      targets: targetsWithActuals(row.targets as unknown as AssignmentTarget[], reports.map((report) => (report.actuals ?? []) as unknown as RecordedActual[])),
       recurring: row.recurring,
       milestones: milestones.map(({ due, text, source }) => ({ due, text, source })),
       events: events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, typeLabel: eventTypeLabelOf(type), actor: withRoleLabel(actor), payload, occurredAt: occurredAt.toISOString() })),
-      progressReports: reports.map(({ seq, percent, actualValue, text, evidenceLinks, reportedAt }) => ({ seq, percent, actualValue, text, evidenceLinks, reportedAt: reportedAt.toISOString() })),
+      progressReports: reports.map(({ seq, percent, actualValue, text, evidenceLinks, evidence, actuals, reportedAt }) => ({
+        seq,
+        percent,
+        actualValue,
+        text,
+        evidenceLinks,
+        evidence,
+        actuals,
+        reportedAt: reportedAt.toISOString(),
+      })),
       escalations: escalations.map(({ seq, level, source, reason, occurredAt }) => ({
         seq,
         level,

@@ -12,3 +12,4 @@ export * from './read-scope';
 export * from './channel-subscription.service';
 export * from './consistency.service';
 export * from './organisation';
+export * from './evidence/evidence.service';

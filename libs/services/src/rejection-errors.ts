@@ -2,7 +2,7 @@ import { errorKindOf } from '@duban/domain';
 import { ServiceError } from './service-errors';
 
 type ServiceErrorKind = ServiceError['code'];
-const SERVICE_KINDS: readonly string[] = ['not_found', 'invalid_document', 'invalid_input', 'conflict', 'unavailable', 'forbidden', 'unprocessable'];
+const SERVICE_KINDS: readonly string[] = ['not_found', 'invalid_document', 'invalid_input', 'conflict', 'unavailable', 'forbidden', 'unprocessable', 'payload_too_large', 'unsupported_media_type'];
 
 /**
  * A domain rejection (or a recording failure) as a use-case error. Its kind — not allowed → forbidden (403),

@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseInterceptors, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, AssignmentCommand } from '@duban/domain';
-import { AssignmentService, readableUnits } from '@duban/services';
+import { AssignmentService, EvidenceService, readableUnits } from '@duban/services';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdempotencyInterceptor, idempotencyKey } from '../common/idempotency.interceptor';
@@ -51,7 +51,10 @@ function ActionRoute(name: string, summary: string) {
 @UsePipes(dtoValidation())
 @UseInterceptors(IdempotencyInterceptor)
 export class AssignmentsController {
-  constructor(private readonly assignments: AssignmentService) {}
+  constructor(
+    private readonly assignments: AssignmentService,
+    private readonly evidence: EvidenceService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset}); unit staff see their units only' })
@@ -75,8 +78,12 @@ export class AssignmentsController {
   }
 
   @ActionRoute('report', '进展反馈 report progress (unit staff)')
-  report(@Param('assignmentId') id: string, @Body() body: ReportProgressDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
-    return this.perform(id, { type: 'reportProgress', ...body, text: body.text }, actor, request);
+  async report(@Param('assignmentId') id: string, @Body() body: ReportProgressDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
+    await this.assignments.assertVisible(id, actor);
+    // Files must be this assignment's uploads and actuals its targets (422), checked before the workflow is asked.
+    const evidence = body.evidence?.map((item) => (item.kind === 'file' ? { kind: 'file' as const, fileId: item.fileId ?? '' } : { kind: 'url' as const, url: item.url ?? '' }));
+    const command = await this.evidence.reportCommand(id, actor, { ...body, text: body.text, evidence, actuals: body.actuals });
+    return this.assignments.act(id, command, actor, idempotencyKey(request));
   }
 
   @ActionRoute('request-closure', '申请办结 request closure (unit staff)')

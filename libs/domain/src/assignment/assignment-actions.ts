@@ -8,6 +8,8 @@ import { ESCALATION_LEVEL_LABELS, escalationRank, highestLevel, isEscalationLeve
 import { reject, type Rejection } from './rejection';
 import { authorize } from './roles-and-permissions';
 import { isWebLink } from '../text/text-rules';
+import { recordedEvidenceProblem } from '../evidence/evidence-refs';
+import { actualsShapeProblem } from '../targets/target-actuals';
 
 export interface DecideContext {
   /** Current instant, epoch ms (in a workflow: Date.now() inside the sandbox, which is deterministic). */
@@ -118,8 +120,17 @@ const handlers: { readonly [T in AssignmentCommandType]: Handler<T> } = {
     if (actualValue !== null && !Number.isFinite(actualValue)) {
       return reject('invalid_value', '实际完成值须为有效数字');
     }
-    const evidenceLinks = validEvidenceLinks(command.evidenceLinks);
-    if (isRejection(evidenceLinks)) return evidenceLinks;
+    const links = validEvidenceLinks(command.evidenceLinks);
+    if (isRejection(links)) return links;
+    const evidenceProblem = recordedEvidenceProblem(command.evidence);
+    if (evidenceProblem) return evidenceProblem;
+    const actualsProblem = actualsShapeProblem(command.actuals);
+    if (actualsProblem) return actualsProblem;
+    const evidence = command.evidence ?? [];
+    const actuals = command.actuals ?? [];
+    // Links given as evidence items are links too, for every reader of evidenceLinks.
+    const urls = evidence.flatMap((item) => (item.kind === 'url' && !links.includes(item.url) ? [item.url] : []));
+    const evidenceLinks = urls.length > 0 ? [...links, ...urls] : links;
     // A report without a percent keeps the last known percent for pace checks.
     const lastPercent = percent ?? state.lastReport?.percent ?? null;
     const lastValue = actualValue ?? state.lastReport?.actualValue ?? null;
@@ -134,7 +145,15 @@ const handlers: { readonly [T in AssignmentCommandType]: Handler<T> } = {
           type: 'progress_reported',
           at: now,
           actor,
-          payload: { percent, actualValue, text: command.text.trim(), evidenceLinks },
+          payload: {
+            percent,
+            actualValue,
+            text: command.text.trim(),
+            evidenceLinks,
+            // Only when given: a report without them records the same event as before.
+            ...(evidence.length > 0 ? { evidence } : {}),
+            ...(actuals.length > 0 ? { actuals } : {}),
+          },
         },
       ],
     );

@@ -1,5 +1,7 @@
 import type { BusinessDate } from '@duban/calendar';
 import type { EscalationLevel } from '../escalation/escalation-levels';
+import type { RecordedEvidence } from '../evidence/evidence-refs';
+import type { RecordedActual } from '../targets/target-actuals';
 
 /** Commands against one assignment; `type` discriminates. */
 export type AssignmentCommand =
@@ -10,6 +12,10 @@ export type AssignmentCommand =
       readonly actualValue?: number;
       readonly text: string;
       readonly evidenceLinks?: readonly string[];
+      /** 佐证材料: files already checked against the assignment's uploads, and links. */
+      readonly evidence?: readonly RecordedEvidence[];
+      /** Actuals per metric × year, already checked against the assignment's targets (validateActuals). */
+      readonly actuals?: readonly RecordedActual[];
     }
   | { readonly type: 'requestClosure'; readonly summary: string; readonly evidenceLinks?: readonly string[] }
   | { readonly type: 'approveClosure'; readonly note?: string }

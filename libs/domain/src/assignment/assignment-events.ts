@@ -1,6 +1,8 @@
 import type { BusinessDate } from '@duban/calendar';
 import type { EventActor } from './actor';
 import type { EscalationLevel } from '../escalation/escalation-levels';
+import type { RecordedEvidence } from '../evidence/evidence-refs';
+import type { RecordedActual } from '../targets/target-actuals';
 
 interface EventBase<T extends string, P> {
   readonly type: T;
@@ -20,6 +22,9 @@ export type AssignmentEvent =
         readonly actualValue: number | null;
         readonly text: string;
         readonly evidenceLinks: readonly string[];
+        /** Absent in events recorded before files and actuals existed. */
+        readonly evidence?: readonly RecordedEvidence[];
+        readonly actuals?: readonly RecordedActual[];
       }
     >
   | EventBase<'closure_requested', { readonly summary: string; readonly evidenceLinks: readonly string[] }>

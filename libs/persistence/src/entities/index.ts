@@ -15,12 +15,14 @@ import { ChannelDeliveryEntity } from './channel-delivery.entity';
 import { JurisdictionEntity } from './jurisdiction.entity';
 import { UnitEntity } from './unit.entity';
 import { UnitAliasEntity } from './unit-alias.entity';
+import { EvidenceFileEntity } from './evidence-file.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
 export { AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity };
 export { ChannelSubscriptionEntity, ChannelDeliveryEntity };
 export { JurisdictionEntity, UnitEntity, UnitAliasEntity };
+export { EvidenceFileEntity };
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
 export type { PlanStatus } from './plan.entity';
@@ -29,7 +31,7 @@ export type { PlanStatus } from './plan.entity';
 export const ENTITIES = [
   PlanEntity, OutboxMessageEntity, InboxMessageEntity, UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity,
   AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity,
-  ChannelSubscriptionEntity, ChannelDeliveryEntity,
+  ChannelSubscriptionEntity, ChannelDeliveryEntity, EvidenceFileEntity,
   JurisdictionEntity, UnitEntity, UnitAliasEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { JsonObject } from './json-value';
+import type { JsonObject, JsonValue } from './json-value';
 
 /** A progress report (反馈) of an assignment, one per progress_reported event. */
 @Entity({ name: 'progress_reports' })
@@ -25,6 +25,14 @@ export class ProgressReportEntity {
 
   @Column({ name: 'evidence_links', type: 'text', array: true, default: () => "'{}'" })
   evidenceLinks!: string[];
+
+  /** 佐证材料 as recorded: [{ kind: 'file', fileId, fileName, contentType, size, sha256 } | { kind: 'url', url }]. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  evidence!: JsonValue[];
+
+  /** Actuals per target: [{ metric, year, region, value }], checked against the assignment's targets. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  actuals!: JsonValue[];
 
   @Column({ type: 'jsonb' })
   actor!: JsonObject;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { MANUAL_ESCALATION_LEVELS, type ManualEscalationLevel } from '@duban/domain';
 import { IsCalendarDate } from '../../common/query-dto';
 
@@ -19,8 +20,70 @@ class EvidenceDto {
 /** 签收: no fields. */
 export class AcceptDto {}
 
+/** One 佐证材料 item of a report: a file uploaded to the assignment, or a web link. */
+export class EvidenceItemDto {
+  @ApiProperty({ enum: ['file', 'url'] })
+  @IsIn(['file', 'url'], { message: 'evidence kind must be file or url' })
+  kind!: 'file' | 'url';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'kind file: the id POST …/evidence answered' })
+  @ValidateIf((item: EvidenceItemDto) => item.kind === 'file')
+  @IsUUID('all', { message: 'evidence fileId must be the id of an uploaded file' })
+  fileId?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, example: 'https://www.gov.cn/zhengce/1.htm', description: 'kind url: http or https only' })
+  @ValidateIf((item: EvidenceItemDto) => item.kind === 'url')
+  @IsString({ message: 'evidence url must be a string' })
+  @Length(1, 2000, { message: 'evidence url must be 1–2000 characters' })
+  url?: string;
+}
+
+/** An actual (实际完成值) against one of the assignment's targets. */
+export class ActualDto {
+  @ApiProperty({ example: '新增家庭养老床位（张）' })
+  @IsString({ message: 'actual metric must be a string' })
+  @Length(1, 200, { message: 'actual metric must be 1–200 characters' })
+  metric!: string;
+
+  @ApiProperty({ example: 2025 })
+  @IsInt({ message: 'actual year must be a whole number' })
+  year!: number;
+
+  @ApiProperty({ example: 380 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'actual value must be a number' })
+  value!: number;
+
+  @ApiPropertyOptional({ description: 'needed when the metric × year is a target in several regions' })
+  @IsOptional()
+  @IsString({ message: 'actual region must be a string' })
+  @Length(1, 100, { message: 'actual region must be 1–100 characters' })
+  region?: string;
+
+  @ApiPropertyOptional({ description: "the value's unit; must be the target's (e.g. 张)" })
+  @IsOptional()
+  @IsString({ message: 'actual unit must be a string' })
+  @Length(1, 20, { message: 'actual unit must be 1–20 characters' })
+  unit?: string;
+}
+
 /** 进展反馈. */
 export class ReportProgressDto extends EvidenceDto {
+  @ApiPropertyOptional({ type: [EvidenceItemDto], maxItems: 20, description: '佐证材料: uploaded files by id, and links' })
+  @IsOptional()
+  @IsArray({ message: 'evidence must be an array' })
+  @ArrayMaxSize(20, { message: 'evidence may hold at most 20 items' })
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceItemDto)
+  evidence?: EvidenceItemDto[];
+
+  @ApiPropertyOptional({ type: [ActualDto], maxItems: 200, description: "actuals per metric × year, each one of the assignment's targets" })
+  @IsOptional()
+  @IsArray({ message: 'actuals must be an array' })
+  @ArrayMaxSize(200, { message: 'actuals may hold at most 200 items' })
+  @ValidateNested({ each: true })
+  @Type(() => ActualDto)
+  actuals?: ActualDto[];
+
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
   @IsOptional()
   @IsInt({ message: 'percent must be a whole number' })

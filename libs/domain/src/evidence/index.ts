@@ -1,0 +1,3 @@
+export * from './evidence-refs';
+export * from './evidence-file-types';
+export * from './file-name';
