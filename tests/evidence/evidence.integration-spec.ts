@@ -186,7 +186,7 @@ describe('evidence files and actuals against targets', () => {
     const over = Buffer.concat([exactly, Buffer.from(' ')]);
     const answer = await upload(assignmentId, over, '超大文件.pdf');
     expect(answer.status).toBe(413);
-    expect(answer.body).toMatchObject({ statusCode: 413, error: 'too_large', details: { reason: 'evidence_too_large', maxBytes: MAX_BYTES } });
+    expect(answer.body).toMatchObject({ statusCode: 413, error: 'payload_too_large', code: 'evidence_too_large', details: { reason: 'evidence_too_large', maxBytes: MAX_BYTES } });
     expect(String(answer.body.message)).toBe('文件过大：佐证材料单个文件不能超过 256 KB');
 
     const farOver = await upload(assignmentId, Buffer.concat([exactly, Buffer.alloc(MAX_BYTES)]), '更大文件.pdf');

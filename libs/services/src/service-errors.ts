@@ -4,7 +4,7 @@
  */
 export class ServiceError extends Error {
   constructor(
-    readonly code: 'not_found' | 'invalid_document' | 'invalid_input' | 'conflict' | 'unavailable' | 'forbidden' | 'unprocessable' | 'too_large' | 'unsupported_media_type',
+    readonly code: 'not_found' | 'invalid_document' | 'invalid_input' | 'conflict' | 'unavailable' | 'forbidden' | 'unprocessable' | 'payload_too_large' | 'unsupported_media_type',
     message: string,
     readonly details?: Record<string, unknown>,
   ) {

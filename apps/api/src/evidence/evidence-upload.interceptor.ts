@@ -56,7 +56,7 @@ function removeUpload(request: Request): Promise<void> {
 }
 
 function tooLarge(maxBytes: number): ServiceError {
-  return new ServiceError('too_large', evidenceTooLargeMessage(maxBytes), { reason: 'evidence_too_large', maxBytes });
+  return new ServiceError('payload_too_large', evidenceTooLargeMessage(maxBytes), { reason: 'evidence_too_large', maxBytes });
 }
 
 /** Multer's and busboy's errors as Chinese answers: too large 413, anything else about the form 400. */

@@ -93,7 +93,7 @@ export class EvidenceService {
   async store(assignmentId: string, actor: Actor, upload: ReceivedUpload): Promise<EvidenceFileView> {
     await this.assertCanUpload(assignmentId, actor);
     if (upload.size > this.config.evidenceMaxBytes) {
-      throw new ServiceError('too_large', evidenceTooLargeMessage(this.config.evidenceMaxBytes), { reason: 'evidence_too_large', maxBytes: this.config.evidenceMaxBytes });
+      throw new ServiceError('payload_too_large', evidenceTooLargeMessage(this.config.evidenceMaxBytes), { reason: 'evidence_too_large', maxBytes: this.config.evidenceMaxBytes });
     }
     if (upload.size === 0) throw new ServiceError('unprocessable', '上传的文件是空的', { reason: 'evidence_empty' });
     const type = await detectEvidenceType(upload.path);
