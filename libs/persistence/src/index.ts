@@ -6,3 +6,4 @@ export * from './run-migrations';
 export * from './generate-migration';
 export * from './persistence.module';
 export * from './pool-error-handlers';
+export * from './review/ensure-bulletin';

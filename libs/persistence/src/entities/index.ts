@@ -12,11 +12,16 @@ import { ProgressReportEntity } from './progress-report.entity';
 import { EscalationEntity } from './escalation.entity';
 import { ChannelSubscriptionEntity } from './channel-subscription.entity';
 import { ChannelDeliveryEntity } from './channel-delivery.entity';
+import { ReviewBulletinEntity } from './review-bulletin.entity';
+import { ReviewBulletinItemEntity } from './review-bulletin-item.entity';
+import { ReviewNoticeEntity } from './review-notice.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
 export { AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity };
 export { ChannelSubscriptionEntity, ChannelDeliveryEntity };
+export { ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity };
+export type { BulletinStatus } from './review-bulletin.entity';
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
 export type { PlanStatus } from './plan.entity';
@@ -26,5 +31,6 @@ export const ENTITIES = [
   PlanEntity, OutboxMessageEntity, InboxMessageEntity, UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity,
   AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity,
   ChannelSubscriptionEntity, ChannelDeliveryEntity,
+  ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';
