@@ -24,6 +24,7 @@ import { HealthModule } from './health/health.module';
 import { InboxController } from './inbox/inbox.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansController } from './plans/plans.controller';
+import { BulletinsController } from './review/bulletins.controller';
 
 @Module({
   imports: [
@@ -48,7 +49,7 @@ import { PlansController } from './plans/plans.controller';
     MetricsModule,
   ],
   controllers: [PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
-    UnitChannelsController, CalendarController, EventsController],
+    UnitChannelsController, CalendarController, EventsController, BulletinsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },
     // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.

@@ -11,8 +11,9 @@ import { EventFeedService } from './event-feed.service';
 import { InboxService } from './inbox.service';
 import { PlanService } from './plan.service';
 import { SeedService } from './seed.service';
+import { BulletinService } from './review/bulletin.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, BulletinService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({
