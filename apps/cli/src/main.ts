@@ -6,6 +6,7 @@ import { registerPlanCommands } from './commands/plan.commands';
 import { registerAssignmentsCommand } from './commands/assignments.command';
 import { registerActCommand } from './commands/act.command';
 import { registerRepairCommands } from './commands/repair.commands';
+import { registerBulletinCommands } from './commands/bulletin.commands';
 
 /**
  * `duban`: the command line over the same service layer as the API. Commands
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<void> {
   registerAssignmentsCommand(program);
   registerActCommand(program);
   registerRepairCommands(program);
+  registerBulletinCommands(program);
   registerDbCommand(program);
   await program.parseAsync(argv);
 }
