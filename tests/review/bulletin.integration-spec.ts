@@ -1,7 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@duban/domain';
-import { AssignmentService, BulletinService, PlanService } from '@duban/services';
+import { AssignmentService, BulletinService, PlanService, ReviewExportService } from '@duban/services';
 import { eventually, openDatabase, startWorker, useTestEnvironment } from '../support/duban-harness';
 import { startServices } from '../support/plan-fixtures';
 import { insertSyntheticPlan } from '../support/synthetic-plan';
@@ -27,6 +30,7 @@ describe('bulletin workflow (半年通报)', () => {
   let bulletins: BulletinService;
   let assignments: AssignmentService;
   let planId: string;
+  let publishedId: string | undefined;
   const prefix = `通报测试${Date.now() % 100000}第`;
 
   beforeAll(async () => {
@@ -156,5 +160,56 @@ describe('bulletin workflow (半年通报)', () => {
     expect(await db.query('SELECT assignment_id, pace, progress_percent, light FROM review_bulletin_items WHERE bulletin_id = $1 ORDER BY assignment_id', [id])).toEqual(before);
     expect((await bulletins.get(id, supervisor)).summary).toEqual(summaryBefore);
     expect((await bulletins.get(id, supervisor)).status).toBe('published');
+    publishedId = id;
+  });
+
+  async function workbookOf(write: (output: PassThrough) => Promise<number>): Promise<{ count: number; sheet: ExcelJS.Worksheet }> {
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const count = await write(output);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    return { count, sheet: workbook.worksheets[0]! };
+  }
+
+  it('exports the bulletin annex (.xlsx), its text (.docx) and the plan’s 台账 (.xlsx), read back', async () => {
+    expect(publishedId).toBeDefined();
+    const exportsService = services.get(ReviewExportService);
+    const annex = await exportsService.bulletinXlsx(publishedId!, supervisor);
+    const { count, sheet } = await workbookOf((output) => annex.write(output));
+    expect(count).toBe(24);
+    expect(sheet.rowCount).toBe(25);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers.slice(0, 5)).toEqual(['序号', '任务编号', '任务内容', '牵头单位', '责任单位']);
+    // The annex is the frozen snapshot: its pace column counts equal the bulletin's summary.
+    const paceColumn = headers.indexOf('序时进度') + 1;
+    const paceCounts: Record<string, number> = {};
+    sheet.eachRow((line, number) => {
+      if (number > 1) paceCounts[String(line.getCell(paceColumn).value)] = (paceCounts[String(line.getCell(paceColumn).value)] ?? 0) + 1;
+    });
+    const summary = (await bulletins.get(publishedId!, supervisor)).summary as unknown as { byPace: { paceLabel: string; count: number }[] };
+    expect(paceCounts).toEqual(Object.fromEntries(summary.byPace.filter((entry) => entry.count > 0).map((entry) => [entry.paceLabel, entry.count])));
+    expect(String(sheet.getRow(2).getCell(4).value)).toBe(`${prefix}1局`);
+
+    const docx = await exportsService.bulletinDocx(publishedId!, supervisor);
+    const text = (await mammoth.extractRawText({ buffer: docx.bytes })).value;
+    expect(text).toContain('关于上半年推进情况的通报（定稿）');
+    expect(text).toContain('一、总体情况');
+    expect(text).toContain('五、下步工作要求');
+
+    const ledger = await workbookOf((output) => exportsService.ledgerXlsx({ planId }, coordinator, output));
+    expect(ledger.count).toBe(24);
+    const progressColumn = headers.indexOf('进展情况') + 1;
+    const progress = [] as string[];
+    ledger.sheet.eachRow((line, number) => {
+      if (number > 1) progress.push(String(line.getCell(progressColumn).value));
+    });
+    expect(progress).toContain('95%：通报后加快推进');
+    // Each task's first unit reported 90 % (task 1's then closed, keeping its last report).
+    expect(progress.filter((value) => value.startsWith('90%'))).toHaveLength(8);
+    // A unit's staff export their own rows only.
+    const own = await workbookOf((output) => exportsService.ledgerXlsx({ planId }, staffOf(`${prefix}2局`), output));
+    expect(own.count).toBe(8);
   });
 });

@@ -25,6 +25,7 @@ import { InboxController } from './inbox/inbox.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlansController } from './plans/plans.controller';
 import { BulletinsController } from './review/bulletins.controller';
+import { ReviewExportsController } from './review/review-exports.controller';
 
 @Module({
   imports: [
@@ -48,7 +49,7 @@ import { BulletinsController } from './review/bulletins.controller';
     AuditModule,
     MetricsModule,
   ],
-  controllers: [PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
+  controllers: [PlansController, ReviewExportsController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
     UnitChannelsController, CalendarController, EventsController, BulletinsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },

@@ -12,3 +12,4 @@ export * from './read-scope';
 export * from './channel-subscription.service';
 export * from './consistency.service';
 export * from './review/bulletin.service';
+export * from './review/review-export.service';

@@ -12,8 +12,9 @@ import { InboxService } from './inbox.service';
 import { PlanService } from './plan.service';
 import { SeedService } from './seed.service';
 import { BulletinService } from './review/bulletin.service';
+import { ReviewExportService } from './review/review-export.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, BulletinService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, BulletinService, ReviewExportService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({
