@@ -3,8 +3,10 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { DataSource } from 'typeorm';
+import { addCalendarDays, shanghaiDateOf } from '@duban/calendar';
 import type { Actor } from '@duban/domain';
-import { AssignmentService, BulletinService, PlanService, ReviewExportService } from '@duban/services';
+import { TemporalClientProvider } from '@duban/temporal';
+import { AssignmentService, BulletinService, PlanService, ReviewExportService, ReviewScheduleService } from '@duban/services';
 import { eventually, openDatabase, startWorker, useTestEnvironment } from '../support/duban-harness';
 import { startServices } from '../support/plan-fixtures';
 import { insertSyntheticPlan } from '../support/synthetic-plan';
@@ -211,5 +213,38 @@ describe('bulletin workflow (半年通报)', () => {
     // A unit's staff export their own rows only.
     const own = await workbookOf((output) => exportsService.ledgerXlsx({ planId }, staffOf(`${prefix}2局`), output));
     expect(own.count).toBe(8);
+  });
+
+  it('publishing set up the half-year schedules (Asia/Shanghai calendars); setting them up twice neither fails nor duplicates; a trigger runs the bulletin', async () => {
+    const client = await services.get(TemporalClientProvider).client();
+    const ids = [`review:${planId}:half_year:06-30`, `review:${planId}:half_year:12-31`];
+    expect(await services.get(ReviewScheduleService).ensure(planId)).toEqual(ids);
+    expect(await services.get(ReviewScheduleService).ensure(planId)).toEqual(ids);
+    const described = await Promise.all(ids.map((scheduleId) => client.schedule.getHandle(scheduleId).describe()));
+    expect(described.map((schedule) => schedule.spec.timezone)).toEqual(['Asia/Shanghai', 'Asia/Shanghai']);
+    expect(described.map((schedule) => schedule.spec.calendars?.map((calendar) => [calendar.month, calendar.dayOfMonth, calendar.hour, calendar.minute]))).toEqual([
+      [[[{ start: 'JULY', end: 'JULY', step: 1 }], [{ start: 1, end: 1, step: 1 }], [{ start: 0, end: 0, step: 1 }], [{ start: 30, end: 30, step: 1 }]]],
+      [[[{ start: 'JANUARY', end: 'JANUARY', step: 1 }], [{ start: 1, end: 1, step: 1 }], [{ start: 0, end: 0, step: 1 }], [{ start: 30, end: 30, step: 1 }]]],
+    ]);
+    expect(described[0]!.policies).toMatchObject({ overlap: 'SKIP', catchupWindow: 7 * 24 * 3600 * 1000 });
+    const listed = await eventually('the schedules in the list', async () => {
+      const found: string[] = [];
+      for await (const schedule of client.schedule.list()) if (schedule.scheduleId.startsWith(`review:${planId}:`)) found.push(schedule.scheduleId);
+      return found.length >= 2 ? found.sort() : undefined;
+    });
+    expect(listed).toEqual(ids);
+
+    // Triggering one runs the bulletin workflow as of the day before (Shanghai).
+    await client.schedule.getHandle(ids[0]!).trigger();
+    const yesterday = addCalendarDays(shanghaiDateOf(Date.now()), -1);
+    const triggered = await eventually('the scheduled bulletin draft', async () => {
+      const [row] = await db.query("SELECT id, status, workflow_id FROM review_bulletins WHERE plan_id = $1 AND kind = 'half_year' AND as_of = $2", [planId, yesterday]);
+      return row?.status === 'draft' ? (row as { id: string; workflow_id: string }) : undefined;
+    }, 120_000);
+    expect(triggered.workflow_id.startsWith(`bulletin-scheduled:${planId}:6-30`)).toBe(true);
+    const [{ frozen }] = await db.query('SELECT count(*)::int AS frozen FROM review_bulletin_items WHERE bulletin_id = $1', [triggered.id]);
+    expect(frozen).toBe(24);
+    await client.workflow.getHandle(triggered.workflow_id).terminate('test over');
+    for (const scheduleId of ids) await client.schedule.getHandle(scheduleId).delete();
   });
 });

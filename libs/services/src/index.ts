@@ -13,3 +13,4 @@ export * from './channel-subscription.service';
 export * from './consistency.service';
 export * from './review/bulletin.service';
 export * from './review/review-export.service';
+export * from './review/review-schedule.service';

@@ -19,6 +19,7 @@ import {
   type PlanRunSettings,
 } from '@duban/workflows';
 import { ServiceError } from './service-errors';
+import { ReviewScheduleService } from './review/review-schedule.service';
 
 export interface PlanSummary {
   readonly id: string;
@@ -101,6 +102,7 @@ export class PlanService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientProvider,
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+    private readonly reviewSchedules: ReviewScheduleService,
   ) {}
 
   /**
@@ -189,6 +191,8 @@ export class PlanService {
       args: [{ planId, batchSize: options.batchSize ?? 200 }],
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
+    // The plan's review cycle (半年通报) on Temporal Schedules; created or updated, so publishing again is harmless.
+    await this.reviewSchedules.ensure(planId);
     if (!options.wait) return { workflowId, preview };
     return { workflowId, preview, result: (await handle.result()) as PlanRolloutResult };
   }

@@ -13,8 +13,9 @@ import { PlanService } from './plan.service';
 import { SeedService } from './seed.service';
 import { BulletinService } from './review/bulletin.service';
 import { ReviewExportService } from './review/review-export.service';
+import { ReviewScheduleService } from './review/review-schedule.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, BulletinService, ReviewExportService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, BulletinService, ReviewExportService, ReviewScheduleService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({

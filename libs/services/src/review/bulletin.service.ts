@@ -87,6 +87,11 @@ export class BulletinService {
     const row = await ensureBulletinRow(this.dataSource.manager, { planId: plan.id, kind, asOf: input.asOf, workflowId });
     if (row.status === 'published') throw new ServiceError('conflict', `${input.asOf}的通报已发布，不能重新生成`, { reason: 'bulletin_published' });
     const client = await this.temporal.client();
+    const [current] = (await this.dataSource.query('SELECT workflow_id FROM review_bulletins WHERE id = $1', [row.id])) as { workflow_id: string }[];
+    if (current && current.workflow_id !== workflowId) {
+      // A scheduled run (its own workflow id) waiting on this draft: end it, the new run takes the draft over.
+      await client.workflow.getHandle(current.workflow_id).terminate('由协调人重新生成').catch(() => undefined);
+    }
     // A run waiting for its draft to be published is replaced: the new run re-freezes the snapshot.
     await client.workflow.start('bulletinWorkflow', {
       taskQueue: this.config.temporalTaskQueue,
