@@ -26,6 +26,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PlansController } from './plans/plans.controller';
 import { BulletinsController } from './review/bulletins.controller';
 import { ReviewExportsController } from './review/review-exports.controller';
+import { ReviewPeriodsController } from './review/review-periods.controller';
 
 @Module({
   imports: [
@@ -50,7 +51,7 @@ import { ReviewExportsController } from './review/review-exports.controller';
     MetricsModule,
   ],
   controllers: [PlansController, ReviewExportsController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
-    UnitChannelsController, CalendarController, EventsController, BulletinsController],
+    UnitChannelsController, CalendarController, EventsController, BulletinsController, ReviewPeriodsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },
     // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.

@@ -4,10 +4,13 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Month, type Schedul
 import { DataSource } from 'typeorm';
 import { addCalendarDays } from '@duban/calendar';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { periodCutOff, resolveReviewSettings, REVIEW_TIME_ZONE, type ReviewPeriod, type StoredReviewSettings } from '@duban/domain';
-import { PlanEntity } from '@duban/persistence';
+import { periodCutOff, resolveReviewSettings, REVIEW_TIME_ZONE, validateReviewSettings, type Actor, type ReviewPeriod, type ReviewSettings, type StoredReviewSettings } from '@duban/domain';
+import { PlanEntity, type JsonObject } from '@duban/persistence';
 import { TemporalClientProvider } from '@duban/temporal';
 import type { BulletinInput } from '@duban/workflows';
+import { isUuid } from '../plan.service';
+import { ServiceError } from '../service-errors';
+import { assertCoordinator, assertReviewReader } from './bulletin.service';
 
 const MONTHS: readonly Month[] = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
 
@@ -63,5 +66,29 @@ export class ReviewScheduleService {
       ids.push(options.scheduleId);
     }
     return ids;
+  }
+
+  /** A plan's review periods, pace thresholds and rubric (the stored values over the defaults). */
+  async settings(planId: string, actor: Actor): Promise<ReviewSettings> {
+    assertReviewReader(actor);
+    const plan = await this.plan(planId);
+    return resolveReviewSettings((plan.settings as { review?: StoredReviewSettings }).review);
+  }
+
+  /** Replaces a plan's review settings (coordinators); a published plan's schedules follow at once. */
+  async saveSettings(planId: string, stored: StoredReviewSettings, actor: Actor): Promise<ReviewSettings> {
+    assertCoordinator(actor, '设置考评周期');
+    const problems = validateReviewSettings(stored ?? {});
+    if (problems.length) throw new ServiceError('invalid_input', problems.join('；'), { reason: 'invalid_review_settings', problems });
+    const plan = await this.plan(planId);
+    await this.dataSource.getRepository(PlanEntity).update({ id: plan.id }, { settings: { ...plan.settings, review: stored as unknown as JsonObject } });
+    if (plan.status === 'published') await this.ensure(plan.id);
+    return resolveReviewSettings(stored);
+  }
+
+  private async plan(planId: string): Promise<PlanEntity> {
+    const plan = isUuid(planId) ? await this.dataSource.getRepository(PlanEntity).findOne({ where: { id: planId } }) : null;
+    if (!plan) throw new ServiceError('not_found', '计划不存在', { reason: 'not_found' });
+    return plan;
   }
 }
