@@ -78,16 +78,21 @@ export async function* assignmentLedgerRows(
   let after: [string, number, string] = ['00000000-0000-0000-0000-000000000000', -1, ''];
   for (;;) {
     const n = params.length;
+    // The page is chosen on plain columns first; the lead units and last report are looked up for its rows only.
     const batch = (await dataSource.query(
-      `SELECT a.id, a.plan_id, COALESCE(a.task_number, -1) AS task_key, a.key, a.task_number, a.task_title, a.unit_name, a.responsibility, a.region, a.status, a.start_date::text AS start_date,
-              a.due_date::text AS due_date, a.percent, a.actual_value, a.light, a.escalation_level, r.text AS report_text,
+      `WITH page AS (
+         SELECT a.id, a.plan_id, COALESCE(a.task_number, -1) AS task_key, a.key, a.task_number, a.task_title, a.unit_name, a.responsibility, a.region,
+                a.status, a.start_date::text AS start_date, a.due_date::text AS due_date, a.percent, a.actual_value, a.light, a.escalation_level
+           FROM assignments a
+          WHERE ${[...where, `(a.plan_id, COALESCE(a.task_number, -1), a.key) > ($${n + 1}::uuid, $${n + 2}::int, $${n + 3})`].join(' AND ')}
+          ORDER BY a.plan_id, COALESCE(a.task_number, -1), a.key
+          LIMIT ${batchSize})
+       SELECT page.*, r.text AS report_text,
               (SELECT string_agg(DISTINCT l.unit_name, '、') FROM assignments l
-                WHERE l.plan_id = a.plan_id AND l.task_number IS NOT DISTINCT FROM a.task_number AND l.responsibility = 'lead') AS lead_units
-         FROM assignments a
-         LEFT JOIN LATERAL (SELECT p.text FROM progress_reports p WHERE p.assignment_id = a.id ORDER BY p.seq DESC LIMIT 1) r ON true
-        WHERE ${[...where, `(a.plan_id, COALESCE(a.task_number, -1), a.key) > ($${n + 1}::uuid, $${n + 2}::int, $${n + 3})`].join(' AND ')}
-        ORDER BY a.plan_id, COALESCE(a.task_number, -1), a.key
-        LIMIT ${batchSize}`,
+                WHERE l.plan_id = page.plan_id AND l.task_number = page.task_number AND l.responsibility = 'lead') AS lead_units
+         FROM page
+         LEFT JOIN LATERAL (SELECT p.text FROM progress_reports p WHERE p.assignment_id = page.id ORDER BY p.seq DESC LIMIT 1) r ON true
+        ORDER BY page.plan_id, page.task_key, page.key`,
       [...params, ...after],
     )) as (AssignmentLedgerRecord & { plan_id: string; task_key: number; key: string })[];
     if (batch.length === 0) return;
@@ -140,13 +145,15 @@ export async function* bulletinAnnexRows(dataSource: DataSource, bulletinId: str
   let after: [number, string] = [-1, '00000000-0000-0000-0000-000000000000'];
   for (;;) {
     const batch = (await dataSource.query(
-      `SELECT i.assignment_id, i.task_number, i.task_title, i.unit_name, i.responsibility, i.region, i.due_date::text AS due_date, i.pace,
-              i.progress_percent, i.status, i.light, i.escalation_level,
-              (SELECT string_agg(DISTINCT l.unit_name, '、') FROM review_bulletin_items l
-                WHERE l.bulletin_id = i.bulletin_id AND l.task_number IS NOT DISTINCT FROM i.task_number AND l.responsibility = 'lead') AS lead_units
-         FROM review_bulletin_items i
-        WHERE i.bulletin_id = $1 ${options.namedOnly ? 'AND i.named' : ''} AND (COALESCE(i.task_number, -1), i.assignment_id) > ($2::int, $3::uuid)
-        ORDER BY COALESCE(i.task_number, -1), i.assignment_id LIMIT ${batchSize}`,
+      `WITH page AS (
+         SELECT i.bulletin_id, i.assignment_id, i.task_number, i.task_title, i.unit_name, i.responsibility, i.region, i.due_date::text AS due_date, i.pace,
+                i.progress_percent, i.status, i.light, i.escalation_level
+           FROM review_bulletin_items i
+          WHERE i.bulletin_id = $1 ${options.namedOnly ? 'AND i.named' : ''} AND (COALESCE(i.task_number, -1), i.assignment_id) > ($2::int, $3::uuid)
+          ORDER BY COALESCE(i.task_number, -1), i.assignment_id LIMIT ${batchSize})
+       SELECT page.*, (SELECT string_agg(DISTINCT l.unit_name, '、') FROM assignments l
+                WHERE l.plan_id = b.plan_id AND l.task_number = page.task_number AND l.responsibility = 'lead') AS lead_units
+         FROM page JOIN review_bulletins b ON b.id = page.bulletin_id ORDER BY COALESCE(page.task_number, -1), page.assignment_id`,
       [bulletinId, ...after],
     )) as AnnexRecord[];
     if (batch.length === 0) return;
