@@ -4,11 +4,12 @@ import { TemporalClientModule } from '@duban/temporal';
 import { AssignmentActivities } from './assignment.activities';
 import { AssignmentRepairActivities } from './assignment-repair.activities';
 import { AssignmentStarter } from './assignment-starter';
+import { BulletinActivities } from './bulletin.activities';
 import { PlanImportActivities } from './plan-import.activities';
 import { PlanRolloutActivities } from './plan-rollout.activities';
 
 /** Every activity provider; the worker binds their methods into the Temporal worker. */
-export const ACTIVITY_PROVIDERS = [PlanImportActivities, PlanRolloutActivities, AssignmentActivities, AssignmentRepairActivities];
+export const ACTIVITY_PROVIDERS = [PlanImportActivities, PlanRolloutActivities, AssignmentActivities, AssignmentRepairActivities, BulletinActivities];
 
 @Module({
   imports: [QueuesModule, TemporalClientModule],

@@ -6,3 +6,4 @@ export * from './assignment-starter';
 export * from './deterministic-uuid';
 export * from './failure-classification';
 export * from './assignment-repair.activities';
+export * from './bulletin.activities';

@@ -35,6 +35,10 @@ const coordinatorAction: Record<Persona, Outcome> = { anonymous: 401, staff_othe
 const supervisorAction: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit: 404, staff_own_unit: 403, supervisor: 'ok', coordinator: 403, admin: 403 };
 const scopedRead: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit: 404, staff_own_unit: 'ok', supervisor: 'ok', coordinator: 'ok', admin: 'ok' };
 
+const reviewReaders = (outcome: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, staff_other_unit: 403, staff_own_unit: 403, supervisor: outcome, coordinator: outcome, admin: outcome });
+const reviewEditors = (outcome: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, staff_other_unit: 403, staff_own_unit: 403, supervisor: 403, coordinator: outcome, admin: outcome });
+const NO_BULLETIN = '00000000-0000-4000-8000-000000000000';
+
 const path = (value: string) => async () => ({ path: value });
 const plan = (build: (world: ApiWorld) => string, body?: unknown) => async (context: RouteContext) => ({ path: build(context.world), ...(body !== undefined ? { body } : {}) });
 /** An evidence file of the persona's assignment, stored as the API stores one (its configured storage, its table). */
@@ -118,6 +122,19 @@ export const ROUTES: readonly RouteCase[] = [
   // The stream is checked separately (it never ends); here only whether it opens.
   { route: 'GET /api/v1/events/stream', request: path('/api/v1/events/stream'), expect: everyone('ok') },
   { route: 'POST /api/v1/events/tickets', request: path('/api/v1/events/tickets'), expect: everyone('ok') },
+
+  // Review: supervisors and coordinators read; coordinators run, edit, publish (a bulletin that does not exist is 404 to readers).
+  { route: 'GET /api/v1/plans/{planId}/review-periods', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/review-periods`), expect: reviewReaders('ok') },
+  { route: 'PUT /api/v1/plans/{planId}/review-periods', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/review-periods`, { periods: [{ kind: 'weekly', month: 13, day: 1 }] }), expect: reviewEditors('ok') },
+  { route: 'POST /api/v1/bulletins', request: async () => ({ path: '/api/v1/bulletins', body: { planId: 'not-a-plan', asOf: '2026-06-30' } }), expect: reviewEditors('ok') },
+  { route: 'GET /api/v1/bulletins', request: path('/api/v1/bulletins'), expect: reviewReaders('ok') },
+  { route: 'GET /api/v1/bulletins/{id}', request: path(`/api/v1/bulletins/${NO_BULLETIN}`), expect: reviewReaders(404) },
+  { route: 'PATCH /api/v1/bulletins/{id}', request: async () => ({ path: `/api/v1/bulletins/${NO_BULLETIN}`, body: { title: '' } }), expect: reviewEditors('ok') },
+  { route: 'POST /api/v1/bulletins/{id}/publish', request: path(`/api/v1/bulletins/${NO_BULLETIN}/publish`), expect: reviewEditors(404) },
+  { route: 'GET /api/v1/bulletins/{id}/export.xlsx', request: path(`/api/v1/bulletins/${NO_BULLETIN}/export.xlsx`), expect: reviewReaders(404) },
+  { route: 'GET /api/v1/bulletins/{id}/export.docx', request: path(`/api/v1/bulletins/${NO_BULLETIN}/export.docx`), expect: reviewReaders(404) },
+  // The 台账: everyone signed in; a unit's staff get their own units' rows.
+  { route: 'GET /api/v1/assignments/export.xlsx', request: path(`/api/v1/assignments/export.xlsx?planId=${NO_BULLETIN}`), expect: everyone('ok') },
 ];
 
 export { OTHER_UNIT, OWN_UNIT };

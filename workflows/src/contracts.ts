@@ -6,3 +6,4 @@ export * from './assignment.contract';
 export * from './run-settings';
 export * from './activity-failures.contract';
 export * from './assignment-repair.contract';
+export * from './bulletin.contract';

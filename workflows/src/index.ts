@@ -5,3 +5,4 @@ export * from './plan-rollout.workflow';
 export * from './assignment.workflow';
 export * from './noop.workflow';
 export * from './assignment-repair.workflow';
+export * from './bulletin.workflow';

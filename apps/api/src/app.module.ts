@@ -26,6 +26,9 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PlansController } from './plans/plans.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { PlanUnitsController } from './organisation/plan-units.controller';
+import { BulletinsController } from './review/bulletins.controller';
+import { ReviewExportsController } from './review/review-exports.controller';
+import { ReviewPeriodsController } from './review/review-periods.controller';
 
 @Module({
   imports: [
@@ -49,8 +52,9 @@ import { PlanUnitsController } from './organisation/plan-units.controller';
     AuditModule,
     MetricsModule,
   ],
-  controllers: [OrganisationController, PlanUnitsController, PlansController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
-    UnitChannelsController, CalendarController, EventsController, EvidenceController],
+  // ReviewExportsController before AssignmentsController: /assignments/export.xlsx must not be taken for /assignments/:id.
+  controllers: [OrganisationController, PlanUnitsController, PlansController, ReviewExportsController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
+    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },
     // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.

@@ -7,6 +7,7 @@ import { registerAssignmentsCommand } from './commands/assignments.command';
 import { registerActCommand } from './commands/act.command';
 import { registerRepairCommands } from './commands/repair.commands';
 import { registerUnitCommands } from './commands/units.commands';
+import { registerBulletinCommands } from './commands/bulletin.commands';
 
 /**
  * `duban`: the command line over the same service layer as the API. Commands
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<void> {
   registerActCommand(program);
   registerRepairCommands(program);
   registerUnitCommands(program);
+  registerBulletinCommands(program);
   registerDbCommand(program);
   await program.parseAsync(argv);
 }

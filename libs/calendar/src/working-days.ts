@@ -21,6 +21,18 @@ export interface DayInfo {
 }
 
 export function dayInfo(date: BusinessDate): DayInfo {
+  // Pure, and asked for the same few thousand dates over and over (every timer, light and review): memoised.
+  const known = DAY_MEMO.get(date);
+  if (known) return known;
+  const info = computeDayInfo(date);
+  if (DAY_MEMO.size >= 20_000) DAY_MEMO.clear();
+  DAY_MEMO.set(date, info);
+  return info;
+}
+
+const DAY_MEMO = new Map<BusinessDate, DayInfo>();
+
+function computeDayInfo(date: BusinessDate): DayInfo {
   const { year } = parseBusinessDate(date);
   const official = hasOfficialData(year);
   const arrangement = official ? officialDayOf(date) : undefined;
@@ -102,6 +114,16 @@ export function workdayOnOrAfter(date: BusinessDate): BusinessDate {
  *   "0 working days after" a Sunday lands on Monday).
  */
 export function addWorkingDaysDetailed(date: BusinessDate, n: number): WorkingDayResult {
+  const key = `${date}|${n}`;
+  const known = ADD_MEMO.get(key);
+  if (known) return known;
+  const result = stepWorkingDays(date, n);
+  if (ADD_MEMO.size >= MEMO_LIMIT) ADD_MEMO.clear();
+  ADD_MEMO.set(key, result);
+  return result;
+}
+
+function stepWorkingDays(date: BusinessDate, n: number): WorkingDayResult {
   if (!Number.isInteger(n)) throw new RangeError(`Working-day count must be an integer, got ${n}`);
   if (Math.abs(n) > MAX_WORKING_DAY_STEPS) throw new RangeError(`Working-day count ${n} is out of range`);
   const startInfo = dayInfo(date);
@@ -133,6 +155,21 @@ export function addWorkingDays(date: BusinessDate, n: number): BusinessDate {
  * So addWorkingDays(from, workingDaysBetween(from, to)) === to whenever `to` is a working day.
  */
 export function workingDaysBetweenDetailed(from: BusinessDate, to: BusinessDate): WorkingDayCount {
+  // Pure and called for every assignment of a review (often with the same dates): answered from a bounded memo.
+  const key = `${from}|${to}`;
+  const known = BETWEEN_MEMO.get(key);
+  if (known) return known;
+  if (BETWEEN_MEMO.size >= MEMO_LIMIT) BETWEEN_MEMO.clear();
+  const counted = countWorkingDaysBetween(from, to);
+  BETWEEN_MEMO.set(key, counted);
+  return counted;
+}
+
+const MEMO_LIMIT = 50_000;
+const BETWEEN_MEMO = new Map<string, WorkingDayCount>();
+const ADD_MEMO = new Map<string, WorkingDayResult>();
+
+function countWorkingDaysBetween(from: BusinessDate, to: BusinessDate): WorkingDayCount {
   const span = calendarDaysBetween(from, to);
   if (span === 0) return { days: 0, provisional: !dayInfo(from).official };
   const low = span > 0 ? from : to;

@@ -11,3 +11,4 @@ export * from './organisation/organisation-seed.data';
 export * from './organisation/organisation-id';
 export * from './organisation/load-organisation-directory';
 export * from './organisation/link-legacy-units';
+export * from './review/ensure-bulletin';

@@ -13,3 +13,6 @@ export * from './channel-subscription.service';
 export * from './consistency.service';
 export * from './organisation';
 export * from './evidence/evidence.service';
+export * from './review/bulletin.service';
+export * from './review/review-export.service';
+export * from './review/review-schedule.service';

@@ -20,6 +20,7 @@ import {
 } from '@duban/workflows';
 import { ServiceError } from './service-errors';
 import { PlanUnitsService } from './organisation/plan-units.service';
+import { ReviewScheduleService } from './review/review-schedule.service';
 
 export interface PlanSummary {
   readonly id: string;
@@ -110,6 +111,7 @@ export class PlanService {
     private readonly temporal: TemporalClientProvider,
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
     private readonly planUnits: PlanUnitsService,
+    private readonly reviewSchedules: ReviewScheduleService,
   ) {
     configurePdfDecoding({ timeoutMs: config.pdfTimeoutMs });
   }
@@ -206,6 +208,8 @@ export class PlanService {
       args: [{ planId, batchSize: options.batchSize ?? 200 }],
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
+    // The plan's review cycle (半年通报) on Temporal Schedules; created or updated, so publishing again is harmless.
+    await this.reviewSchedules.ensure(planId);
     if (!options.wait) return { workflowId, preview };
     return { workflowId, preview, result: (await handle.result()) as PlanRolloutResult };
   }

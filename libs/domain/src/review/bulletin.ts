@@ -43,6 +43,20 @@ function compareText(a: string, b: string): number {
 }
 
 /**
+ * Whether an assignment has reached the ladder's 通报 level (or beyond) at `instant`: in its recorded
+ * `reachedLevels`, or by the ladder's schedule (so a bulletin is right even if a timer is late).
+ */
+export function reachedBulletinLevel(
+  assignment: Pick<BulletinAssignment, 'reachedLevels'> & Parameters<typeof dueEscalations>[1],
+  instant: number,
+  ladder: EscalationLadder = DEFAULT_ESCALATION_LADDER,
+): boolean {
+  const bulletinRank = escalationRank('bulletin');
+  if (assignment.reachedLevels.some((level) => escalationRank(level) >= bulletinRank)) return true;
+  return dueEscalations(ladder, assignment, instant, []).some((scheduled) => escalationRank(scheduled.level) >= bulletinRank);
+}
+
+/**
  * Builds the bulletin for `period` as of `asOf` (default: the period's last day), judging each
  * assignment at the end of that day (23:59:59.999 Shanghai). A candidate has reached 通报 either in its
  * recorded `reachedLevels` or by the ladder's schedule (so a bulletin is right even if a timer is late).
@@ -57,7 +71,6 @@ export function buildBulletin(input: {
   const asOf = input.asOf ?? input.period.end;
   const instant = endOfShanghaiDay(asOf);
   const ladder = input.ladder ?? DEFAULT_ESCALATION_LADDER;
-  const bulletinRank = escalationRank('bulletin');
   const overdue: BulletinEntry[] = [];
   const candidates: BulletinEntry[] = [];
   const perUnit = new Map<string, { red: number; yellow: number; green: number; neutral: number; overdue: number; candidates: number; total: number }>();
@@ -78,11 +91,7 @@ export function buildBulletin(input: {
     };
     overdue.push(entry);
     counts.overdue++;
-    const reachedByState = assignment.reachedLevels.some((level) => escalationRank(level) >= bulletinRank);
-    const reachedBySchedule = dueEscalations(ladder, assignment, instant, []).some(
-      (scheduled) => escalationRank(scheduled.level) >= bulletinRank,
-    );
-    if (reachedByState || reachedBySchedule) {
+    if (reachedBulletinLevel(assignment, instant, ladder)) {
       candidates.push(entry);
       counts.candidates++;
     }

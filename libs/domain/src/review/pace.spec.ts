@@ -1,4 +1,4 @@
-import { assessPace, expectedProgressShare } from './pace';
+import { assessPace, classifyPace, expectedProgressShare, isLaggingPace, paceLabel } from './pace';
 
 describe('expectedProgressShare (序时进度)', () => {
   it.each([
@@ -42,5 +42,53 @@ describe('assessPace', () => {
   it('uses a custom tolerance', () => {
     expect(assessPace({ ...base, reportedPercent: 45, tolerancePercent: 0 }).behind).toBe(true);
     expect(assessPace({ ...base, reportedPercent: 50, tolerancePercent: 0 }).behind).toBe(false);
+  });
+});
+
+describe('classifyPace (序时进度 classes)', () => {
+  // 2026-01-01 → 2026-12-31 (364 days); on 2026-07-02 182 days have passed: 50 %.
+  const base = { status: 'in_progress', startDate: '2026-01-01', dueDate: '2026-12-31', asOf: '2026-07-02' } as const;
+
+  it.each([
+    [{ reportedPercent: 100 }, 'completed'],
+    [{ status: 'closed', reportedPercent: 40 }, 'completed'],
+    [{ status: 'closure_requested', reportedPercent: null }, 'completed'],
+    [{ reportedPercent: null }, 'not_started'],
+    [{ reportedPercent: 0 }, 'not_started'],
+    [{ status: 'pending_acceptance', reportedPercent: null }, 'not_started'],
+    [{ reportedPercent: 60 }, 'ahead'],
+    [{ reportedPercent: 59.9 }, 'on_pace'],
+    [{ reportedPercent: 40 }, 'on_pace'],
+    [{ reportedPercent: 39.9 }, 'behind'],
+  ] as const)('%o → %s with default thresholds (ahead at +10, behind beyond −10)', (overrides, pace) => {
+    expect(classifyPace({ ...base, ...overrides })?.pace).toBe(pace);
+  });
+
+  it('reports the expected and judged percent', () => {
+    expect(classifyPace({ ...base, reportedPercent: 30 })).toEqual({ pace: 'behind', expectedPercent: 50, progressPercent: 30 });
+  });
+
+  it('judges a numeric target by actual / target rather than the reported percent', () => {
+    expect(classifyPace({ ...base, reportedPercent: 10, actual: 12, target: 20 })).toEqual({ pace: 'ahead', expectedPercent: 50, progressPercent: 60 });
+    expect(classifyPace({ ...base, reportedPercent: 90, actual: 20, target: 20 })?.pace).toBe('completed');
+  });
+
+  it('takes per-plan thresholds', () => {
+    expect(classifyPace({ ...base, reportedPercent: 45 }, { behindTolerancePercent: 0 })?.pace).toBe('behind');
+    expect(classifyPace({ ...base, reportedPercent: 52 }, { aheadMarginPercent: 2 })?.pace).toBe('ahead');
+  });
+
+  it('gives no class to assignments that owe nothing', () => {
+    for (const status of ['withdrawn', 'reassigned', 'declined']) expect(classifyPace({ ...base, status, reportedPercent: 50 })).toBeNull();
+  });
+
+  it('calls 未启动 lagging only once the 序时进度 exceeds the tolerance; 欠进度 always', () => {
+    const early = classifyPace({ ...base, asOf: '2026-01-20', reportedPercent: null })!;
+    expect(early.pace).toBe('not_started');
+    expect(isLaggingPace(early)).toBe(false);
+    expect(isLaggingPace(classifyPace({ ...base, reportedPercent: null })!)).toBe(true);
+    expect(isLaggingPace(classifyPace({ ...base, reportedPercent: 30 })!)).toBe(true);
+    expect(isLaggingPace(classifyPace({ ...base, reportedPercent: 45 })!)).toBe(false);
+    expect(paceLabel('behind')).toBe('欠进度');
   });
 });

@@ -55,3 +55,87 @@ export function assessPace(input: PaceInput): PaceAssessment {
   const tolerance = input.tolerancePercent ?? DEFAULT_PACE_TOLERANCE_PERCENT;
   return { expectedPercent, reportedPercent: input.reportedPercent, gap, behind: gap > tolerance };
 }
+
+/** 序时进度 classes of an assignment at a date. */
+export const PACE_CLASSES = ['completed', 'ahead', 'on_pace', 'behind', 'not_started'] as const;
+export type PaceClass = (typeof PACE_CLASSES)[number];
+
+export const PACE_LABELS: Readonly<Record<PaceClass, string>> = {
+  completed: '已完成',
+  ahead: '超进度',
+  on_pace: '达进度',
+  behind: '欠进度',
+  not_started: '未启动',
+};
+
+export function paceLabel(pace: PaceClass): string {
+  return PACE_LABELS[pace];
+}
+
+/** Per-plan thresholds (percentage points against the 序时进度). */
+export interface PaceThresholds {
+  /** Progress this many points or more above the expected share is 超进度. */
+  readonly aheadMarginPercent: number;
+  /** Progress more than this many points below the expected share is 欠进度. */
+  readonly behindTolerancePercent: number;
+  readonly basis: PaceBasis;
+}
+
+export const DEFAULT_PACE_THRESHOLDS: PaceThresholds = {
+  aheadMarginPercent: 10,
+  behindTolerancePercent: DEFAULT_PACE_TOLERANCE_PERCENT,
+  basis: 'calendar',
+};
+
+export interface PaceClassInput {
+  /** Assignment status; statuses that owe nothing any more (withdrawn, reassigned, declined) have no pace. */
+  readonly status: string;
+  readonly startDate: BusinessDate;
+  readonly dueDate: BusinessDate;
+  readonly asOf: BusinessDate;
+  /** The last reported percent (0..100), null when nothing was reported. */
+  readonly reportedPercent: number | null;
+  /** Actual and target of a numeric target: when both are known, progress is actual / target. */
+  readonly actual?: number | null;
+  readonly target?: number | null;
+}
+
+export interface PaceClassification {
+  readonly pace: PaceClass;
+  readonly expectedPercent: number;
+  /** The progress judged (percent), null when nothing was reported. */
+  readonly progressPercent: number | null;
+}
+
+/** The progress an assignment has shown: actual/target of its numeric target when both are known, else the reported percent. */
+export function progressPercentOf(input: Pick<PaceClassInput, 'reportedPercent' | 'actual' | 'target'>): number | null {
+  if (input.actual != null && input.target != null && input.target > 0) return roundToTenth(Math.min(100, (input.actual / input.target) * 100));
+  return input.reportedPercent;
+}
+
+/**
+ * The 序时进度 class at `asOf`: closed or closure requested (or 100 %) is 已完成; nothing reported is 未启动;
+ * otherwise progress against the elapsed share of the period, with the plan's thresholds.
+ * Returns null for assignments that owe nothing (withdrawn, reassigned, declined).
+ */
+export function classifyPace(input: PaceClassInput, thresholds: Partial<PaceThresholds> = {}): PaceClassification | null {
+  if (input.status === 'withdrawn' || input.status === 'reassigned' || input.status === 'declined') return null;
+  const config = { ...DEFAULT_PACE_THRESHOLDS, ...thresholds };
+  const expectedPercent = roundToTenth(expectedProgressShare(input.startDate, input.dueDate, input.asOf, config.basis) * 100);
+  const progressPercent = progressPercentOf(input);
+  if (input.status === 'closed' || input.status === 'closure_requested' || (progressPercent !== null && progressPercent >= 100)) {
+    return { pace: 'completed', expectedPercent, progressPercent };
+  }
+  if (progressPercent === null || progressPercent <= 0) return { pace: 'not_started', expectedPercent, progressPercent };
+  const gap = roundToTenth(expectedPercent - progressPercent);
+  if (gap > config.behindTolerancePercent) return { pace: 'behind', expectedPercent, progressPercent };
+  if (-gap >= config.aheadMarginPercent) return { pace: 'ahead', expectedPercent, progressPercent };
+  return { pace: 'on_pace', expectedPercent, progressPercent };
+}
+
+/** Lagging (进展滞后): 欠进度, or 未启动 while the 序时进度 already exceeds the tolerance. */
+export function isLaggingPace(classification: PaceClassification, thresholds: Partial<PaceThresholds> = {}): boolean {
+  const tolerance = thresholds.behindTolerancePercent ?? DEFAULT_PACE_THRESHOLDS.behindTolerancePercent;
+  if (classification.pace === 'behind') return true;
+  return classification.pace === 'not_started' && classification.expectedPercent > tolerance;
+}

@@ -16,6 +16,9 @@ import { JurisdictionEntity } from './jurisdiction.entity';
 import { UnitEntity } from './unit.entity';
 import { UnitAliasEntity } from './unit-alias.entity';
 import { EvidenceFileEntity } from './evidence-file.entity';
+import { ReviewBulletinEntity } from './review-bulletin.entity';
+import { ReviewBulletinItemEntity } from './review-bulletin-item.entity';
+import { ReviewNoticeEntity } from './review-notice.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
@@ -23,6 +26,8 @@ export { AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, Pro
 export { ChannelSubscriptionEntity, ChannelDeliveryEntity };
 export { JurisdictionEntity, UnitEntity, UnitAliasEntity };
 export { EvidenceFileEntity };
+export { ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity };
+export type { BulletinStatus } from './review-bulletin.entity';
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
 export type { PlanStatus } from './plan.entity';
@@ -33,5 +38,6 @@ export const ENTITIES = [
   AssignmentEntity, AssignmentEventEntity, AssignmentMilestoneEntity, ProgressReportEntity, EscalationEntity,
   ChannelSubscriptionEntity, ChannelDeliveryEntity, EvidenceFileEntity,
   JurisdictionEntity, UnitEntity, UnitAliasEntity,
+  ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';

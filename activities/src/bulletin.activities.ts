@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { DataSource, type EntityManager } from 'typeorm';
+import { addCalendarDays, shanghaiDateOf } from '@duban/calendar';
+import {
+  assignmentStanding,
+  BulletinSummaryBuilder,
+  bulletinTitle,
+  draftBulletinText,
+  resolveReviewSettings,
+  type AssignmentState,
+  type LightColor,
+  type PaceClass,
+  type SnapshotRow,
+  type StoredReviewSettings,
+} from '@duban/domain';
+import { ensureBulletinRow, type JsonObject } from '@duban/persistence';
+import { writeOutboxMessages } from '@duban/notifications';
+import type {
+  BulletinActivityApi,
+  BulletinDraftEdit,
+  BulletinInput,
+  BulletinPrepared,
+  BulletinPublished,
+  BulletinSnapshotResult,
+  PlanRunSettings,
+} from '@duban/workflows';
+
+/** Assignments read and written per round trip while freezing a snapshot (bounded memory at any plan size). */
+export const SNAPSHOT_BATCH_SIZE = 2000;
+
+interface AssignmentBatchRow {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  region: string | null;
+  task_number: number | null;
+  task_title: string | null;
+  responsibility: string;
+  status: string;
+  due_date: string;
+  escalation_level: string | null;
+  state: AssignmentState;
+}
+
+function refused(message: string, type = 'conflict'): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true });
+}
+
+@Injectable()
+export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOutboxMessages'> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async prepareBulletin(input: BulletinInput & { runId: string; workflowId: string }): Promise<BulletinPrepared> {
+    // A scheduled run fires just after the cut-off day ends (Shanghai): its cut-off is the day before.
+    const asOf = input.asOf ?? addCalendarDays(shanghaiDateOf(Date.now()), -1);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await ensureBulletinRow(manager, { planId: input.planId, kind: input.kind, asOf, workflowId: input.workflowId });
+      const [locked] = (await manager.query('SELECT status FROM review_bulletins WHERE id = $1 FOR UPDATE', [row.id])) as { status: string }[];
+      if (locked!.status === 'published') throw refused(`${asOf}的通报已发布，不能重新生成`, 'bulletin_published');
+      await manager.query("UPDATE review_bulletins SET status = 'drafting', run_id = $2, workflow_id = $3, updated_at = now() WHERE id = $1", [row.id, input.runId, input.workflowId]);
+      return { bulletinId: row.id, asOf };
+    });
+  }
+
+  async snapshotBulletin(input: { bulletinId: string; runId: string }): Promise<BulletinSnapshotResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [bulletin] = (await manager.query(
+        `SELECT b.plan_id, b.kind, b.as_of::text AS as_of, b.status, b.run_id, p.title AS plan_title, p.settings
+           FROM review_bulletins b JOIN plans p ON p.id = b.plan_id WHERE b.id = $1 FOR UPDATE OF b`,
+        [input.bulletinId],
+      )) as { plan_id: string; kind: 'half_year' | 'on_demand'; as_of: string; status: string; run_id: string; plan_title: string; settings: PlanRunSettings & { review?: StoredReviewSettings } }[];
+      if (!bulletin) throw refused('通报不存在', 'not_found');
+      // A replaced run (re-run of the period) or a published bulletin: this run may not write.
+      if (bulletin.run_id !== input.runId) throw refused('该通报已由新的生成任务接管', 'superseded');
+      if (bulletin.status === 'published') throw refused('通报已发布，不能重新生成', 'bulletin_published');
+      const review = resolveReviewSettings(bulletin.settings.review);
+      const settings = { ladder: bulletin.settings.ladder, light: bulletin.settings.light, pace: review.pace };
+      await manager.query('DELETE FROM review_bulletin_items WHERE bulletin_id = $1', [input.bulletinId]);
+      const summary = new BulletinSummaryBuilder();
+      let rows = 0;
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const batch = (await manager.query(
+          `SELECT id, COALESCE(state->>'unitId', unit_name) AS unit_id, unit_name, region, task_number, task_title, responsibility, status,
+                  due_date::text AS due_date, escalation_level, state
+             FROM assignments WHERE plan_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+          [bulletin.plan_id, after, SNAPSHOT_BATCH_SIZE],
+        )) as AssignmentBatchRow[];
+        if (batch.length === 0) break;
+        const frozen = batch.map((row) => {
+          const standing = assignmentStanding(row.state, bulletin.as_of, settings);
+          const snapshot: SnapshotRow = {
+            assignmentId: row.id,
+            unitId: row.unit_id,
+            unitName: row.unit_name,
+            region: row.region,
+            taskNumber: row.task_number,
+            taskTitle: row.task_title,
+            status: row.status,
+            light: standing.light,
+            pace: standing.pace,
+            progressPercent: standing.progressPercent,
+            expectedPercent: standing.expectedPercent,
+            overdue: standing.overdue,
+            overdueWorkingDays: standing.overdueWorkingDays,
+            candidate: standing.candidate,
+            lagging: standing.lagging,
+          };
+          summary.add(snapshot);
+          return { ...snapshot, responsibility: row.responsibility, dueDate: row.due_date, escalationLevel: row.escalation_level };
+        });
+        await insertItems(manager, input.bulletinId, frozen);
+        rows += batch.length;
+        after = batch[batch.length - 1]!.id;
+        Context.current().heartbeat(rows);
+      }
+      const built = summary.build();
+      const named = built.laggingItems.map((item) => item.assignmentId);
+      if (named.length) await manager.query('UPDATE review_bulletin_items SET named = true WHERE bulletin_id = $1 AND assignment_id = ANY($2::uuid[])', [input.bulletinId, named]);
+      const draftInput = { planTitle: bulletin.plan_title, asOf: bulletin.as_of, kind: bulletin.kind, summary: built };
+      await manager.query(
+        "UPDATE review_bulletins SET status = 'draft', summary = $2, title = $3, text = $4, snapshot_at = now(), updated_at = now() WHERE id = $1",
+        [input.bulletinId, JSON.stringify(built), bulletinTitle(draftInput), draftBulletinText(draftInput)],
+      );
+      return { rows, named: named.length };
+    });
+  }
+
+  async saveBulletinDraft(input: { bulletinId: string; edit: BulletinDraftEdit }): Promise<void> {
+    const result = (await this.dataSource.query(
+      "UPDATE review_bulletins SET title = COALESCE($2, title), text = COALESCE($3, text), updated_at = now() WHERE id = $1 AND status = 'draft' RETURNING id",
+      [input.bulletinId, input.edit.title ?? null, input.edit.text ?? null],
+    )) as [unknown[], number];
+    if (result[1] === 0) throw refused('通报已发布或不存在，不能修改');
+  }
+
+  async publishBulletinDraft(input: { bulletinId: string; actorId: string }): Promise<BulletinPublished & { outboxMessageIds: string[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [bulletin] = (await manager.query(
+        `SELECT b.id, b.plan_id, b.status, b.title, b.as_of::text AS as_of, b.published_at, p.title AS plan_title
+           FROM review_bulletins b JOIN plans p ON p.id = b.plan_id WHERE b.id = $1 FOR UPDATE OF b`,
+        [input.bulletinId],
+      )) as { id: string; plan_id: string; status: string; title: string; as_of: string; published_at: Date | null; plan_title: string }[];
+      if (!bulletin) throw refused('通报不存在', 'not_found');
+      if (bulletin.status === 'drafting') throw refused('通报正在生成，请稍后再发布');
+      let publishedAt = bulletin.published_at;
+      if (bulletin.status === 'draft') {
+        publishedAt = new Date();
+        await manager.query("UPDATE review_bulletins SET status = 'published', published_at = $2, published_by = $3, updated_at = now() WHERE id = $1", [
+          bulletin.id,
+          publishedAt,
+          input.actorId,
+        ]);
+      }
+      // One 通报 per named lagging assignment; a retry inserts nothing twice.
+      await manager.query(
+        `INSERT INTO review_notices (bulletin_id, assignment_id, plan_id, unit_id, unit_name)
+         SELECT bulletin_id, assignment_id, $2, unit_id, unit_name FROM review_bulletin_items WHERE bulletin_id = $1 AND named
+         ON CONFLICT (bulletin_id, assignment_id) DO NOTHING`,
+        [bulletin.id, bulletin.plan_id],
+      );
+      const units = (await manager.query(
+        `SELECT unit_id, min(unit_name) AS unit_name, count(*)::int AS items, array_agg(task_number ORDER BY task_number) AS tasks
+           FROM review_bulletin_items WHERE bulletin_id = $1 AND named GROUP BY unit_id ORDER BY unit_id`,
+        [bulletin.id],
+      )) as { unit_id: string; unit_name: string; items: number; tasks: (number | null)[] }[];
+      const outboxMessageIds = await writeOutboxMessages(
+        manager,
+        units.map((unit) => ({
+          idempotencyKey: `bulletin.published:${bulletin.id}:${unit.unit_id}`,
+          kind: 'bulletin.published',
+          // Recipients are the units' mailboxes (the display name until the directory gives ids to the outbox).
+          recipient: unit.unit_name,
+          title: `通报：${bulletin.title}`,
+          body: `《${bulletin.plan_title}》截至${bulletin.as_of}的通报已发布，贵单位有${unit.items}项任务被列为进展滞后事项（任务${unit.tasks
+            .filter((task): task is number => task !== null)
+            .join('、') || '目标任务'}），请抓紧整改并按时反馈进展。`,
+          payload: { bulletinId: bulletin.id, planId: bulletin.plan_id, unitId: unit.unit_id } as JsonObject,
+        })),
+      );
+      const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM review_notices WHERE bulletin_id = $1', [bulletin.id])) as { count: number }[];
+      return { bulletinId: bulletin.id, publishedAt: publishedAt!.toISOString(), unitsNotified: units.length, noticesRecorded: count, outboxMessageIds };
+    });
+  }
+}
+
+const ITEM_COLUMNS =
+  'assignment_id uuid, unit_id text, unit_name text, region text, task_number int, task_title text, responsibility text, status text, due_date date, ' +
+  'light text, pace text, expected_percent float8, progress_percent float8, escalation_level text, overdue boolean, overdue_working_days int, candidate boolean, lagging boolean';
+
+async function insertItems(
+  manager: EntityManager,
+  bulletinId: string,
+  items: readonly (SnapshotRow & { responsibility: string; dueDate: string; escalationLevel: string | null })[],
+): Promise<void> {
+  const records = items.map((item) => ({
+    assignment_id: item.assignmentId,
+    unit_id: item.unitId,
+    unit_name: item.unitName,
+    region: item.region,
+    task_number: item.taskNumber,
+    task_title: item.taskTitle,
+    responsibility: item.responsibility,
+    status: item.status,
+    due_date: item.dueDate,
+    light: item.light as LightColor,
+    pace: item.pace as PaceClass | null,
+    expected_percent: item.expectedPercent,
+    progress_percent: item.progressPercent,
+    escalation_level: item.escalationLevel,
+    overdue: item.overdue,
+    overdue_working_days: item.overdueWorkingDays,
+    candidate: item.candidate,
+    lagging: item.lagging,
+  }));
+  // One statement per batch: the rows travel as one JSON parameter.
+  await manager.query(
+    `INSERT INTO review_bulletin_items (bulletin_id, assignment_id, unit_id, unit_name, region, task_number, task_title, responsibility, status, due_date,
+       light, pace, expected_percent, progress_percent, escalation_level, overdue, overdue_working_days, candidate, lagging)
+     SELECT $1, x.* FROM jsonb_to_recordset($2::jsonb) AS x(${ITEM_COLUMNS})`,
+    [bulletinId, JSON.stringify(records)],
+  );
+}

@@ -1,0 +1,83 @@
+import { Controller, Get, Param, Query, Res, UsePipes } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import type { Actor } from '@duban/domain';
+import { ReviewExportService } from '@duban/services';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { dtoValidation } from '../common/validation';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export class LedgerExportQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'planId 须为 UUID' })
+  planId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'unit 须为文本' })
+  @Length(1, 200, { message: 'unit 须为1至200字' })
+  unit?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'region 须为文本' })
+  @Length(1, 100, { message: 'region 须为1至100字' })
+  region?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIn(['pending_acceptance', 'in_progress', 'closure_requested', 'closed', 'declined', 'reassigned', 'withdrawn'], { message: 'status 不是有效的状态' })
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIn(['red', 'yellow', 'green', 'neutral'], { message: 'light 只能是 red、yellow、green、neutral' })
+  light?: string;
+}
+
+function attachment(response: Response, contentType: string, fileName: string): void {
+  response.setHeader('Content-Type', contentType);
+  response.setHeader('Content-Disposition', `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+}
+
+/** .xlsx and .docx exports, streamed to the response. */
+@ApiTags('review')
+@ApiBearerAuth()
+@Controller('api/v1')
+@UsePipes(dtoValidation())
+export class ReviewExportsController {
+  constructor(private readonly exports: ReviewExportService) {}
+
+  @Get('assignments/export.xlsx')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'The 台账 of the filtered assignments as .xlsx (streamed; a unit’s staff get their own units’ rows)' })
+  async ledger(@Query() query: LedgerExportQueryDto, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    attachment(response, XLSX, '任务台账.xlsx');
+    await this.exports.ledgerXlsx(query, actor, response);
+  }
+
+  @Get('bulletins/:id/export.xlsx')
+  @Roles('supervisor', 'coordinator', 'admin')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'A bulletin’s annex table (its frozen snapshot) as .xlsx' })
+  async bulletinXlsx(@Param('id') id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const annex = await this.exports.bulletinXlsx(id, actor);
+    attachment(response, XLSX, annex.fileName);
+    await annex.write(response);
+  }
+
+  @Get('bulletins/:id/export.docx')
+  @Roles('supervisor', 'coordinator', 'admin')
+  @ApiProduces(DOCX)
+  @ApiOperation({ summary: 'The bulletin text as .docx' })
+  async bulletinDocx(@Param('id') id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const { fileName, bytes } = await this.exports.bulletinDocx(id, actor);
+    attachment(response, DOCX, fileName);
+    response.end(bytes);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './ledger-row';
+export * from './ledger-xlsx.writer';
+export * from './bulletin-docx.writer';
+export * from './ledger-source';
