@@ -11,3 +11,4 @@ export * from './event-feed.service';
 export * from './read-scope';
 export * from './channel-subscription.service';
 export * from './consistency.service';
+export { TOTAL_CAP } from './page-window';

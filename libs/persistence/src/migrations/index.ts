@@ -4,6 +4,8 @@ import { Assignments1795406916129 } from './1795406916129-assignments';
 import { ChannelDeliveries1795408754584 } from './1795408754584-channel-deliveries';
 import { OverdueIndex1795411946190 } from './1795411946190-overdue-index';
 import { LoginLockoutsPerClient1796142421939 } from './1796142421939-login-lockouts-per-client';
+import { PlanTaskKeyIndex1796152535923 } from './1796152535923-plan-task-key-index';
 
 /** Every migration in order, listed explicitly. Never edit one that has been applied; add a new one. */
-export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795411946190, LoginLockoutsPerClient1796142421939];
+export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795411946190, LoginLockoutsPerClient1796142421939,
+  PlanTaskKeyIndex1796152535923];
