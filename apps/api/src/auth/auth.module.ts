@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ACCOUNTS_CONFIG, AccountsConfigModule, AccountsModule, type AccountsConfig } from '@duban/accounts';
+import { RedisThrottlerStorage } from '../shared-state/redis-throttler.storage';
+import { SharedStateModule } from '../shared-state/shared-state.module';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { RolesGuard } from './roles.guard';
@@ -16,9 +18,10 @@ import { UsersController } from './users.controller';
   imports: [
     AccountsModule,
     ThrottlerModule.forRootAsync({
-      imports: [AccountsConfigModule],
-      inject: [ACCOUNTS_CONFIG],
-      useFactory: (config: AccountsConfig) => [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimit }],
+      imports: [AccountsConfigModule, SharedStateModule],
+      inject: [ACCOUNTS_CONFIG, RedisThrottlerStorage],
+      // Counted in Redis, so the limit holds across every API instance.
+      useFactory: (config: AccountsConfig, storage: RedisThrottlerStorage) => ({ throttlers: [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimit }], storage }),
     }),
   ],
   controllers: [AuthController, UsersController],
