@@ -20,6 +20,7 @@ import { DirectoryController } from './directory/directory.controller';
 import { UnitChannelsController } from './directory/unit-channels.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { EventsController } from './events/events.controller';
+import { EventWakeups } from './events/event-wakeups.service';
 import { HealthModule } from './health/health.module';
 import { InboxController } from './inbox/inbox.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -60,6 +61,7 @@ import { PlansController } from './plans/plans.controller';
     IdempotencyStore,
     IdempotencyInterceptor,
     PlanPermissionGuard,
+    EventWakeups,
   ],
 })
 export class AppModule implements NestModule {
