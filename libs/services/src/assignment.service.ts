@@ -100,7 +100,7 @@ export class AssignmentService {
     const counted = cappedCount(this.dataSource, query);
     if (after) query.andWhere(keysetCondition(order, after.value), { cursorValue: after.value, cursorKey: after.tieBreaker });
     query
-      .addSelect(`(${order.expression})::text`, 'sort_value')
+      .addSelect(`CAST(${order.expression} AS text)`, 'sort_value')
       .orderBy(order.expression, order.direction)
       .addOrderBy('a.key', 'ASC')
       .offset(offset)

@@ -55,7 +55,7 @@ export class InboxService {
     const counted = cappedCount(this.dataSource, query);
     // Newest first, ties by id ascending (the order offset pages have always had).
     if (after) query.andWhere('(m.created_at < CAST(:cursorAt AS timestamptz) OR (m.created_at = CAST(:cursorAt AS timestamptz) AND m.id > :cursorId))', { cursorAt: after.value, cursorId: after.tieBreaker });
-    query.addSelect('m.created_at::text', 'sort_value').orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'ASC').offset(offset).limit(limit + 1);
+    query.addSelect('CAST(m.created_at AS text)', 'sort_value').orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'ASC').offset(offset).limit(limit + 1);
     const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities<{ sort_value: string }>(), counted]);
     const rows = entities.slice(0, limit);
     const last = rows.at(-1);
