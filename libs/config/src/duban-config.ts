@@ -26,6 +26,17 @@ export interface DubanConfig {
    * that Temporal lost (also once at start); 0 turns it off.
    */
   readonly repairEveryMs: number;
+  /**
+   * Workflows the worker keeps in memory between their tasks (Temporal's sticky
+   * cache). Beyond it the least recent is evicted and replayed from its history
+   * when it next wakes: the bound keeps a worker holding 100,000 idle assignments
+   * in memory it can afford.
+   */
+  readonly workerMaxCachedWorkflows: number;
+  /** Workflow tasks one worker runs at once. */
+  readonly workerMaxConcurrentWorkflowTasks: number;
+  /** Activities one worker runs at once (each may hold a database connection). */
+  readonly workerMaxConcurrentActivities: number;
 }
 
 export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
@@ -43,6 +54,9 @@ export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
   updateTimeoutMs: '10000',
   requestTimeoutMs: '12000',
   repairEveryMs: '300000',
+  workerMaxCachedWorkflows: '2000',
+  workerMaxConcurrentWorkflowTasks: '20',
+  workerMaxConcurrentActivities: '40',
 };
 
 /** Environment variable behind each setting. */
@@ -61,4 +75,7 @@ export const CONFIG_ENV_NAMES: { readonly [K in keyof DubanConfig]: string } = {
   updateTimeoutMs: 'UPDATE_TIMEOUT_MS',
   requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
   repairEveryMs: 'REPAIR_EVERY_MS',
+  workerMaxCachedWorkflows: 'WORKER_MAX_CACHED_WORKFLOWS',
+  workerMaxConcurrentWorkflowTasks: 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+  workerMaxConcurrentActivities: 'WORKER_MAX_CONCURRENT_ACTIVITIES',
 };

@@ -30,6 +30,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     }
     return value;
   };
+  const count = (key: keyof DubanConfig): number => {
+    const value = Number(raw(key));
+    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be a whole number of at least 1, got "${raw(key)}"`);
+    return value;
+  };
   const url = (key: keyof DubanConfig, protocols: readonly string[]): string => {
     const value = raw(key);
     let parsed: URL;
@@ -59,5 +64,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     updateTimeoutMs: milliseconds('updateTimeoutMs'),
     requestTimeoutMs: milliseconds('requestTimeoutMs'),
     repairEveryMs: milliseconds('repairEveryMs', 0),
+    workerMaxCachedWorkflows: count('workerMaxCachedWorkflows'),
+    workerMaxConcurrentWorkflowTasks: count('workerMaxConcurrentWorkflowTasks'),
+    workerMaxConcurrentActivities: count('workerMaxConcurrentActivities'),
   };
 }
