@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
   base.pathname = `/duban_bench_api_${id}`;
   const databaseUrl = base.toString();
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `duban-bench-api-${id}`, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', DUBAN_SEEDS_DIR: join(__dirname, '../../seeds') });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `duban-bench-api-${id}`, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', REQUEST_TIMEOUT_MS: '60000', DUBAN_SEEDS_DIR: join(__dirname, '../../seeds') });
 
   await migrateDatabase(databaseUrl);
   const db = new DataSource(dataSourceOptions(databaseUrl, { poolSize: 2 }));
@@ -131,7 +131,11 @@ async function main(): Promise<void> {
     const unit = await token('bench-unit');
     const overdueUrl = `${baseUrl}/api/v1/assignments?overdue=true&sort=dueDate&limit=50`;
     const inboxUrl = `${baseUrl}/api/v1/inbox`;
-    const get = async (url: string, who: string) => (await fetch(url, { headers: { authorization: `Bearer ${who}` } })).json() as Promise<Record<string, unknown>>;
+    const get = async (url: string, who: string) => {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${who}` } });
+      if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as Record<string, unknown>;
+    };
     const sample = (await get(overdueUrl, supervisor)) as { total: number; totalCapped?: boolean };
     console.log(`overdue assignments: ${sample.total}${sample.totalCapped ? '+' : ''}; duration ${seconds} s per run, ${connections} connections\n`);
 

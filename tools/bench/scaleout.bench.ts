@@ -69,6 +69,7 @@ function post(base: string, path: string, body: unknown, headers: Record<string,
 /** An SSE client that collects what it receives. */
 async function stream(base: string, token: string): Promise<{ text(): string; close(): Promise<void> }> {
   const response = await fetch(`${base}/api/v1/events/stream`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status !== 200) throw new Error(`the event stream on ${base} answered ${response.status}: ${await response.text()}`);
   const reader = response.body!.getReader();
   let received = '';
   const reading = (async () => {
@@ -78,7 +79,7 @@ async function stream(base: string, token: string): Promise<{ text(): string; cl
       received += new TextDecoder().decode(value);
     }
   })();
-  await until('the stream to be ready', async () => (received.includes('event: ready') ? true : undefined), 60_000);
+  await until(`the stream on ${base} to be ready (received so far: ${JSON.stringify(received.slice(0, 200))})`, async () => (received.includes('event: ready') ? true : undefined), 180_000);
   return { text: () => received, close: async () => (await reader.cancel().catch(() => undefined), await reading) };
 }
 
