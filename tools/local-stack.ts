@@ -31,10 +31,16 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export async function startLocalStack(name: string): Promise<LocalStack> {
+/**
+ * `temporalDbFile`: the dev server keeps its state in this SQLite file rather than
+ * in memory (its size is the persistence size). `metricsPort`: the Temporal
+ * worker's own metrics (workflow task latency, sticky cache) in Prometheus
+ * format on 127.0.0.1:<port>/metrics.
+ */
+export async function startLocalStack(name: string, options: { temporalDbFile?: string; metricsPort?: number } = {}): Promise<LocalStack> {
   const id = randomUUID().slice(0, 8);
   const binary: string = await ensureTemporal({ quiet: true });
-  const server = await startTemporalDevServer({ binary, port: await freePort(), readyTimeoutMs: 180_000 });
+  const server = await startTemporalDevServer({ binary, port: await freePort(), readyTimeoutMs: 180_000, ...(options.temporalDbFile ? { dbFile: options.temporalDbFile } : {}) });
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/duban_${name}_${id}`;
   const queuePrefix = `duban-${name}-${id}`;
   Object.assign(process.env, {
@@ -46,7 +52,10 @@ export async function startLocalStack(name: string): Promise<LocalStack> {
     LOG_LEVEL: 'warn',
   });
   await migrateDatabase(databaseUrl);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({
+    logger: new DefaultLogger('WARN'),
+    ...(options.metricsPort ? { telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${options.metricsPort}` } } } } : {}),
+  });
 
   const { WorkerModule } = await import('../apps/worker/src/worker.module');
   const { createTemporalWorker } = await import('../apps/worker/src/temporal-worker');

@@ -12,7 +12,7 @@ import {
   type JsonObject,
   type JsonValue,
 } from '@duban/persistence';
-import { NotificationQueueProducer } from '@duban/queues';
+import { AssignmentEventSignal, NotificationQueueProducer } from '@duban/queues';
 import { ACTIVITY_FAILURES, type AssignmentActivityApi, type AssignmentIdentity, type RecordEventsInput, type RecordRemindersInput } from '@duban/workflows';
 import type { TrafficLight } from '@duban/domain';
 import { AssignmentStarter } from './assignment-starter';
@@ -25,6 +25,7 @@ export class AssignmentActivities implements AssignmentActivityApi {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationQueueProducer,
     private readonly starter: AssignmentStarter,
+    private readonly eventSignal: AssignmentEventSignal,
   ) {}
 
   async recordAssignmentEvents(input: RecordEventsInput): Promise<void> {
@@ -56,6 +57,7 @@ export class AssignmentActivities implements AssignmentActivityApi {
       return writeOutboxMessages(manager, messages);
     });
     await this.notifications.enqueueOutboxMessages(outboxIds);
+    if (events.length > 0) await this.eventSignal.committed([identity.assignmentId]);
     for (const event of events) {
       if (event.type === 'reassigned') await this.starter.startReassigned(identity.assignmentId, event.payload.toUnit);
     }

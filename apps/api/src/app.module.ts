@@ -20,6 +20,7 @@ import { UnitChannelsController } from './directory/unit-channels.controller';
 import { EscalationsController } from './escalations/escalations.controller';
 import { EventsController } from './events/events.controller';
 import { EvidenceController } from './evidence/evidence.controller';
+import { EventWakeups } from './events/event-wakeups.service';
 import { HealthModule } from './health/health.module';
 import { InboxController } from './inbox/inbox.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -65,6 +66,8 @@ import { ReviewPeriodsController } from './review/review-periods.controller';
     { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
     IdempotencyStore,
     IdempotencyInterceptor,
+    PlanPermissionGuard,
+    EventWakeups,
   ],
 })
 export class AppModule implements NestModule {

@@ -34,6 +34,10 @@ export async function createTemporalWorker(
     activities: activitiesFrom(app),
     // Data errors fail at once, outages retry, bugs retry a few times: no activity retries forever.
     interceptors: { activity: [classifyActivityFailures] },
+    // Bounded: idle assignments sleep for days, so most live in Temporal's history, not in this process (see bench:idle).
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: config.workerMaxConcurrentWorkflowTasks,
+    maxConcurrentActivityTaskExecutions: config.workerMaxConcurrentActivities,
     ...bundle,
     ...overrides,
   });

@@ -6,10 +6,11 @@ import { AccessTokensService } from './access-tokens.service';
 import { AccountsConfigModule } from './accounts-config.module';
 import { AuthService } from './auth.service';
 import { LoginLockoutService } from './login-lockout.service';
+import { PrincipalCache } from './principal-cache';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { UsersService } from './users.service';
 
-const SERVICES = [UsersService, AuthService, AccessTokensService, RefreshTokensService, LoginLockoutService];
+const SERVICES = [UsersService, AuthService, AccessTokensService, RefreshTokensService, LoginLockoutService, PrincipalCache];
 
 /** Users, sign-in and tokens. The key and lifetimes are passed on each sign/verify call, from AccountsConfig. */
 @Module({

@@ -7,6 +7,7 @@ import { ACCOUNTS_CONFIG } from './accounts-config.module';
 import type { AccountsConfig } from './accounts-config';
 import { LoginLockoutService } from './login-lockout.service';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hasher';
+import { PrincipalCache } from './principal-cache';
 import { RefreshTokensService } from './refresh-tokens.service';
 import { normalizeUsername, passwordRuleViolation } from './user-rules';
 import { toUserView, type UserView } from './user-view';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly accessTokens: AccessTokensService,
     private readonly refreshTokens: RefreshTokensService,
     private readonly lockout: LoginLockoutService,
+    private readonly principals: PrincipalCache,
     @Inject(ACCOUNTS_CONFIG) private readonly config: AccountsConfig,
   ) {}
 
@@ -92,6 +94,7 @@ export class AuthService {
       await manager.save(user);
       await this.refreshTokens.revokeAllForUser(manager, user.id);
     });
+    this.principals.invalidate(user.id);
     return this.tokensFor(user);
   }
 

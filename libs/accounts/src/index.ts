@@ -18,3 +18,4 @@ import { AuditLogEntryEntity, LoginLockoutEntity, RefreshTokenEntity, UserEntity
 
 /** The accounts' entities (also listed in @duban/persistence's ENTITIES, where the migrations come from). */
 export const ACCOUNT_ENTITIES = [UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity];
+export * from './principal-cache';

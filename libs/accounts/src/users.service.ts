@@ -6,6 +6,7 @@ import { AccountError } from './account-error';
 import { insertUser, type NewUser } from './insert-user';
 import { hashPassword } from './password-hasher';
 import { RefreshTokensService } from './refresh-tokens.service';
+import { PrincipalCache } from './principal-cache';
 import { passwordRuleViolation, unitsRuleViolation } from './user-rules';
 import { toUserView, type UserView } from './user-view';
 
@@ -24,6 +25,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly refreshTokens: RefreshTokensService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -82,6 +84,7 @@ export class UsersService {
       await manager.save(user);
       if (endSessions) await this.refreshTokens.revokeAllForUser(manager, user.id);
     });
+    this.principals.invalidate(user.id);
     return toUserView(user);
   }
 

@@ -51,6 +51,17 @@ export interface DubanConfig {
   readonly s3AccessKeyId: string;
   readonly s3SecretAccessKey: string;
   readonly s3ForcePathStyle: boolean;
+  /**
+   * Workflows the worker keeps in memory between their tasks (Temporal's sticky
+   * cache). Beyond it the least recent is evicted and replayed from its history
+   * when it next wakes: the bound keeps a worker holding 100,000 idle assignments
+   * in memory it can afford.
+   */
+  readonly workerMaxCachedWorkflows: number;
+  /** Workflow tasks one worker runs at once. */
+  readonly workerMaxConcurrentWorkflowTasks: number;
+  /** Activities one worker runs at once (each may hold a database connection). */
+  readonly workerMaxConcurrentActivities: number;
 }
 
 export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
@@ -83,6 +94,9 @@ export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
   s3AccessKeyId: '',
   s3SecretAccessKey: '',
   s3ForcePathStyle: 'true',
+  workerMaxCachedWorkflows: '2000',
+  workerMaxConcurrentWorkflowTasks: '20',
+  workerMaxConcurrentActivities: '40',
 };
 
 /** Environment variable behind each setting. */
@@ -116,4 +130,7 @@ export const CONFIG_ENV_NAMES: { readonly [K in keyof DubanConfig]: string } = {
   s3AccessKeyId: 'S3_ACCESS_KEY_ID',
   s3SecretAccessKey: 'S3_SECRET_ACCESS_KEY',
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  workerMaxCachedWorkflows: 'WORKER_MAX_CACHED_WORKFLOWS',
+  workerMaxConcurrentWorkflowTasks: 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+  workerMaxConcurrentActivities: 'WORKER_MAX_CONCURRENT_ACTIVITIES',
 };

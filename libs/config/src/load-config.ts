@@ -43,6 +43,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     if (!(values as readonly string[]).includes(value)) throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be one of ${values.join(', ')}, got "${value}"`);
     return value as T;
   };
+  const count = (key: keyof DubanConfig): number => {
+    const value = Number(raw(key));
+    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${CONFIG_ENV_NAMES[key]} must be a whole number of at least 1, got "${raw(key)}"`);
+    return value;
+  };
   const url = (key: keyof DubanConfig, protocols: readonly string[]): string => {
     const value = raw(key);
     let parsed: URL;
@@ -87,5 +92,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     s3AccessKeyId: raw('s3AccessKeyId'),
     s3SecretAccessKey: raw('s3SecretAccessKey'),
     s3ForcePathStyle: flag('s3ForcePathStyle'),
+    workerMaxCachedWorkflows: count('workerMaxCachedWorkflows'),
+    workerMaxConcurrentWorkflowTasks: count('workerMaxConcurrentWorkflowTasks'),
+    workerMaxConcurrentActivities: count('workerMaxConcurrentActivities'),
   };
 }

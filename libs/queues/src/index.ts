@@ -4,3 +4,4 @@ export * from './notification-queue.producer';
 export * from './queues.module';
 export * from './bounded-redis';
 export * from './worker-heartbeat';
+export * from './assignment-event-signal';

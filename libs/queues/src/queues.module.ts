@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DUBAN_CONFIG, DubanConfig } from '@duban/config';
+import { AssignmentEventSignal } from './assignment-event-signal';
 import { NotificationQueueProducer } from './notification-queue.producer';
 import { QUEUE_NOTIFICATIONS } from './queue-names';
 import { redisConnectionOptions } from './redis-connection';
@@ -17,7 +18,7 @@ import { redisConnectionOptions } from './redis-connection';
     }),
     BullModule.registerQueue({ name: QUEUE_NOTIFICATIONS }),
   ],
-  providers: [NotificationQueueProducer],
-  exports: [NotificationQueueProducer, BullModule],
+  providers: [NotificationQueueProducer, AssignmentEventSignal],
+  exports: [NotificationQueueProducer, AssignmentEventSignal, BullModule],
 })
 export class QueuesModule {}

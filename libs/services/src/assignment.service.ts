@@ -38,6 +38,7 @@ import { isUnavailable, withDeadline } from '@duban/resilience';
 import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
 import { requestAssignmentRepair } from './assignment-repair.request';
+import { cappedCount, decodeCursor, encodeCursor, type Page } from './page-window';
 import { isUuid } from './plan.service';
 import { actorForHolder, canReadUnit } from './read-scope';
 import { rejectionError } from './rejection-errors';
@@ -63,12 +64,20 @@ export interface AssignmentFilter {
 export const ASSIGNMENT_SORTS = ['dueDate', '-dueDate', 'unitName', 'taskNumber', '-updatedAt', 'light'] as const;
 export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly total: number;
-  readonly limit: number;
-  readonly offset: number;
-}
+export type { Page } from './page-window';
+
+/**
+ * Each sort as a SQL expression, its direction, the type its cursor value casts
+ * to, and whether it may be null (only ascending ones: PostgreSQL puts nulls last).
+ */
+const SORT_ORDERS: Record<AssignmentSort, { expression: string; direction: 'ASC' | 'DESC'; type: string; nullable?: true }> = {
+  dueDate: { expression: 'a.due_date', direction: 'ASC', type: 'date' },
+  '-dueDate': { expression: 'a.due_date', direction: 'DESC', type: 'date' },
+  unitName: { expression: 'a.unit_name', direction: 'ASC', type: 'text' },
+  taskNumber: { expression: 'a.task_number', direction: 'ASC', type: 'integer', nullable: true },
+  '-updatedAt': { expression: 'a.updated_at', direction: 'DESC', type: 'timestamptz' },
+  light: { expression: "CASE a.light WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'green' THEN 2 ELSE 3 END", direction: 'ASC', type: 'integer' },
+};
 
 export interface AssignmentSummary {
   readonly id: string;
@@ -104,21 +113,41 @@ export class AssignmentService {
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {}
 
-  async list(filter: AssignmentFilter, page: { limit?: number; offset?: number; sort?: AssignmentSort } = {}): Promise<Page<AssignmentSummary>> {
+  /**
+   * A page of assignments: by offset, or after a keyset `cursor` (the previous
+   * page's nextCursor; cost independent of depth). The total is capped at
+   * TOTAL_CAP (`totalCapped: true`) so a first page never pays for counting
+   * every match.
+   */
+  async list(filter: AssignmentFilter, page: { limit?: number; offset?: number; sort?: AssignmentSort; cursor?: string } = {}): Promise<Page<AssignmentSummary>> {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
-    const offset = Math.max(page.offset ?? 0, 0);
-    const query = this.filtered(filter);
     const sort = page.sort ?? 'dueDate';
-    const column = sort.replace('-', '');
-    const sortColumn = column === 'light' ? "CASE a.light WHEN 'red' THEN 0 WHEN 'yellow' THEN 1 WHEN 'green' THEN 2 ELSE 3 END" : `a.${column}`;
-    query.orderBy(sortColumn, sort.startsWith('-') ? 'DESC' : 'ASC').addOrderBy('a.key', 'ASC').skip(offset).take(limit);
-    const [rows, total] = await query.getManyAndCount();
-    return { items: rows.map(toSummary), total, limit, offset };
+    const order = SORT_ORDERS[sort];
+    const after = page.cursor !== undefined ? decodeCursor(page.cursor, sort) : undefined;
+    const offset = after ? 0 : Math.max(page.offset ?? 0, 0);
+    const query = this.filtered(filter);
+    const counted = cappedCount(this.dataSource, query);
+    if (after) query.andWhere(keysetCondition(order, after.value), { cursorValue: after.value, cursorKey: after.tieBreaker });
+    query
+      .addSelect(`CAST(${order.expression} AS text)`, 'sort_value')
+      .orderBy(order.expression, order.direction)
+      .addOrderBy('a.key', 'ASC')
+      .offset(offset)
+      .limit(limit + 1);
+    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities<{ sort_value: string | null }>(), counted]);
+    const rows = entities.slice(0, limit);
+    const last = rows.at(-1);
+    const nextCursor = entities.length > limit && last ? encodeCursor({ sort, value: raw[limit - 1]!.sort_value, tieBreaker: last.key }) : null;
+    return { items: rows.map(toSummary), ...total, limit, offset, nextCursor };
   }
 
   /** One assignment with its milestones, event log, progress reports and escalations. */
   async get(assignmentId: string) {
-    const row = await this.find(assignmentId);
+    return this.detail(await this.find(assignmentId));
+  }
+
+  private async detail(row: AssignmentEntity) {
+    const assignmentId = row.id;
     const [milestones, events, reports, escalations] = await Promise.all([
       this.dataSource.getRepository(AssignmentMilestoneEntity).find({ where: { assignmentId }, order: { position: 'ASC' } }),
       this.dataSource.getRepository(AssignmentEventEntity).find({ where: { assignmentId }, order: { seq: 'ASC' } }),
@@ -165,8 +194,10 @@ export class AssignmentService {
    * not_found to a unit's staff (its existence is not revealed).
    */
   async getFor(assignmentId: string, actor: Actor) {
-    await this.assertVisible(assignmentId, actor);
-    return this.get(assignmentId);
+    // One read of the row serves both the scope check and the answer.
+    const row = await this.find(assignmentId);
+    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
+    return this.detail(row);
   }
 
   /** Throws not_found when the assignment does not exist or belongs to a unit `actor` may not read. */
@@ -319,6 +350,18 @@ export function withRoleLabel(actor: unknown): unknown {
   if (actor === null || typeof actor !== 'object' || Array.isArray(actor)) return actor;
   const role = (actor as { role?: unknown }).role;
   return typeof role === 'string' ? { ...actor, roleLabel: roleLabelOf(role) } : actor;
+}
+
+/**
+ * Rows after the cursor's (sort value, key) in ORDER BY order: ties on the sort
+ * value are broken by key, always ascending; nulls come last.
+ */
+function keysetCondition(order: (typeof SORT_ORDERS)[AssignmentSort], value: string | null): string {
+  const { expression, type } = order;
+  if (value === null) return `(${expression} IS NULL AND a.key > :cursorKey)`;
+  const beyond = order.direction === 'ASC' ? '>' : '<';
+  const after = `${expression} ${beyond} CAST(:cursorValue AS ${type}) OR (${expression} = CAST(:cursorValue AS ${type}) AND a.key > :cursorKey)`;
+  return order.nullable ? `(${after} OR ${expression} IS NULL)` : `(${after})`;
 }
 
 function toSummary(row: AssignmentEntity): AssignmentSummary {

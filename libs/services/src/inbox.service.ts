@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { InboxMessageEntity, type JsonObject } from '@duban/persistence';
-import type { Page } from './assignment.service';
+import { cappedCount, decodeCursor, encodeCursor, type Page } from './page-window';
 import { isUuid } from './plan.service';
 import { ServiceError } from './service-errors';
 
@@ -20,6 +20,8 @@ export interface MailboxItem extends InboxItem {
   readonly recipient: string;
 }
 
+const INBOX_SORT = '-createdAt';
+
 /** A unit's (or role mailbox's) in-app inbox. */
 @Injectable()
 export class InboxService {
@@ -34,22 +36,31 @@ export class InboxService {
     return rows.map(toItem);
   }
 
-  /** Messages to any of `recipients` (a user's units and role mailbox), newest first, paginated. */
-  async listFor(recipients: readonly string[], options: { limit?: number; offset?: number; unread?: boolean; kind?: string } = {}): Promise<Page<MailboxItem>> {
+  /**
+   * Messages to any of `recipients` (a user's units and role mailbox), newest
+   * first: by offset, or after a keyset `cursor` (the previous page's
+   * nextCursor). The total is capped at TOTAL_CAP (`totalCapped: true`).
+   */
+  async listFor(
+    recipients: readonly string[],
+    options: { limit?: number; offset?: number; cursor?: string; unread?: boolean; kind?: string } = {},
+  ): Promise<Page<MailboxItem>> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-    const offset = Math.max(options.offset ?? 0, 0);
-    if (recipients.length === 0) return { items: [], total: 0, limit, offset };
-    const [rows, total] = await this.dataSource.getRepository(InboxMessageEntity).findAndCount({
-      where: {
-        recipient: In([...recipients]),
-        ...(options.unread === true ? { readAt: IsNull() } : {}),
-        ...(options.kind !== undefined ? { kind: options.kind } : {}),
-      },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: offset,
-      take: limit,
-    });
-    return { items: rows.map((row) => ({ ...toItem(row), recipient: row.recipient })), total, limit, offset };
+    const after = options.cursor !== undefined ? decodeCursor(options.cursor, INBOX_SORT) : undefined;
+    const offset = after ? 0 : Math.max(options.offset ?? 0, 0);
+    if (recipients.length === 0) return { items: [], total: 0, limit, offset, nextCursor: null };
+    const query = this.dataSource.getRepository(InboxMessageEntity).createQueryBuilder('m').where('m.recipient IN (:...recipients)', { recipients: [...recipients] });
+    if (options.unread === true) query.andWhere('m.read_at IS NULL');
+    if (options.kind !== undefined) query.andWhere('m.kind = :kind', { kind: options.kind });
+    const counted = cappedCount(this.dataSource, query);
+    // Newest first, ties by id ascending (the order offset pages have always had).
+    if (after) query.andWhere('(m.created_at < CAST(:cursorAt AS timestamptz) OR (m.created_at = CAST(:cursorAt AS timestamptz) AND m.id > :cursorId))', { cursorAt: after.value, cursorId: after.tieBreaker });
+    query.addSelect('CAST(m.created_at AS text)', 'sort_value').orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'ASC').offset(offset).limit(limit + 1);
+    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities<{ sort_value: string }>(), counted]);
+    const rows = entities.slice(0, limit);
+    const last = rows.at(-1);
+    const nextCursor = entities.length > limit && last ? encodeCursor({ sort: INBOX_SORT, value: raw[limit - 1]!.sort_value, tieBreaker: last.id }) : null;
+    return { items: rows.map((row) => ({ ...toItem(row), recipient: row.recipient })), ...total, limit, offset, nextCursor };
   }
 
   /**

@@ -16,3 +16,4 @@ export * from './evidence/evidence.service';
 export * from './review/bulletin.service';
 export * from './review/review-export.service';
 export * from './review/review-schedule.service';
+export { TOTAL_CAP } from './page-window';

@@ -57,12 +57,12 @@ export class AssignmentsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset}); unit staff see their units only' })
+  @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset, nextCursor}; total stops at 10,000 with totalCapped: true); unit staff see their units only' })
   @ApiAnswer(pageOf(ASSIGNMENT_SUMMARY), 'a page of assignments, each with Chinese labels beside its codes')
   list(@Query() query: AssignmentQueryDto, @CurrentActor() actor: Actor) {
-    const { limit, offset, sort, ...filter } = query;
+    const { limit, offset, sort, cursor, ...filter } = query;
     const units = readableUnits(actor);
-    return this.assignments.list({ ...filter, ...(units ? { units } : {}) }, { limit, offset, sort });
+    return this.assignments.list({ ...filter, ...(units ? { units } : {}) }, { limit, offset, sort, cursor });
   }
 
   @Get(':assignmentId')

@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ACCOUNTS_CONFIG, AccountsConfigModule, AccountsModule, type AccountsConfig } from '@duban/accounts';
 import { ServicesModule } from '@duban/services';
+import { RedisThrottlerStorage } from '../shared-state/redis-throttler.storage';
+import { SharedStateModule } from '../shared-state/shared-state.module';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PermissionGuard } from './permission.guard';
@@ -18,9 +20,10 @@ import { UsersController } from './users.controller';
     AccountsModule,
     ServicesModule,
     ThrottlerModule.forRootAsync({
-      imports: [AccountsConfigModule],
-      inject: [ACCOUNTS_CONFIG],
-      useFactory: (config: AccountsConfig) => [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimit }],
+      imports: [AccountsConfigModule, SharedStateModule],
+      inject: [ACCOUNTS_CONFIG, RedisThrottlerStorage],
+      // Counted in Redis, so the limit holds across every API instance.
+      useFactory: (config: AccountsConfig, storage: RedisThrottlerStorage) => ({ throttlers: [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimit }], storage }),
     }),
   ],
   controllers: [AuthController, UsersController],

@@ -1,6 +1,6 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AccessTokensService, toActor, UsersService } from '@duban/accounts';
+import { AccessTokensService, PrincipalCache, toActor, UsersService } from '@duban/accounts';
 import type { AuthenticatedRequest } from './authenticated-request';
 import type { RequestWithTicket } from '../common/query-token.middleware';
 import { bearerToken } from './bearer-token';
@@ -8,9 +8,10 @@ import { IS_PUBLIC_KEY } from './public.decorator';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public().
- * The user is re-read on each request (one primary-key lookup), so disabling a
- * user, a role change or a password change takes effect at once rather than
- * when the 15-minute token expires.
+ * The user behind the token comes from a short cache (PrincipalCache, 5 s), not
+ * a database read per request; disabling a user, a role change or a password
+ * change drops the entry, so it takes effect within seconds rather than when the
+ * 15-minute token expires.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -18,6 +19,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly accessTokens: AccessTokensService,
     private readonly users: UsersService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,7 +43,7 @@ export class JwtAuthGuard implements CanActivate {
   }
 
   private async authenticate(request: AuthenticatedRequest, claims: { sub: string; ver: number }): Promise<boolean> {
-    const user = await this.users.findById(claims.sub);
+    const user = await this.principals.get(claims.sub, (id) => this.users.findById(id));
     if (!user || user.disabled || user.tokenVersion !== claims.ver) throw new UnauthorizedException('登录已失效，请重新登录');
 
     request.auth = { actor: { ...toActor(user), id: user.id }, username: user.username };

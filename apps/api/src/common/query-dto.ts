@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isValidBusinessDate } from '@duban/calendar';
 
 /** Beyond any list Duban holds, and within PostgreSQL's integer range. */
@@ -23,6 +23,15 @@ export class PageQueryDto {
   @Min(0, { message: 'offset must not be negative' })
   @Max(MAX_OFFSET, { message: `offset must be at most ${MAX_OFFSET}` })
   offset?: number;
+}
+
+/** Lists that also page by keyset: `cursor` is the previous answer's nextCursor (offset is then ignored). */
+export class KeysetPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: "the previous page's nextCursor: the page after it, at the same cost however deep (offset is ignored)" })
+  @IsOptional()
+  @IsString({ message: 'cursor must be a string' })
+  @Length(1, 1000, { message: 'cursor must be 1–1000 characters' })
+  cursor?: string;
 }
 
 /** 'true' / 'false' query strings as booleans (anything else stays a string and fails @IsBoolean). */

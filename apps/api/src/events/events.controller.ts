@@ -8,16 +8,19 @@ import { EventFeedService, readableUnits, ServiceError, type FeedEvent } from '@
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { dtoValidation } from '../common/validation';
 import { ApiAnswer, ApiEventStream, object } from '../common/openapi-responses';
+import { EventWakeups } from './event-wakeups.service';
 
-/** How often each connection polls assignment_events. */
+/** How often each connection polls assignment_events while the Redis event signals are down. */
 export const POLL_INTERVAL_MS = 1000;
+/** While signals arrive, a connection still polls this often (every N ticks), in case one was lost. */
+const SAFETY_POLL_EVERY_TICKS = 10;
 /** Events are read again this far back (activities may commit an event a moment after it occurred); duplicates are dropped by id. */
 const OVERLAP_MS = 10_000;
 /** A replay (?since=) reaches back at most this far. */
 const MAX_REPLAY_MS = 24 * 60 * 60 * 1000;
 /** Open streams per API process. */
 const MAX_STREAMS = 200;
-const HEARTBEAT_EVERY_POLLS = 15;
+const HEARTBEAT_EVERY_TICKS = 15;
 
 export class EventStreamQueryDto {
   @ApiPropertyOptional({ description: 'replay events since this ISO 8601 time (at most 24 h back); default: from now' })
@@ -37,8 +40,10 @@ export class EventStreamQueryDto {
 
 /**
  * Live assignment events as Server-Sent Events, limited to what the caller may
- * read (a unit's staff: their units' assignments). Each connection polls the
- * event log every second; bounded in connections, rows per poll and memory.
+ * read (a unit's staff: their units' assignments). Each connection reads the
+ * event log when a worker signals committed events through Redis (EventWakeups:
+ * every API instance hears it), and every 10 s as a safety net (every second
+ * while Redis is unreachable); bounded in connections, rows per poll and memory.
  */
 @ApiTags('events')
 @ApiBearerAuth()
@@ -52,6 +57,7 @@ export class EventsController implements OnModuleDestroy {
     private readonly feed: EventFeedService,
     private readonly accessTokens: AccessTokensService,
     private readonly users: UsersService,
+    private readonly wakeups: EventWakeups,
   ) {}
 
   @Post('tickets')
@@ -79,22 +85,27 @@ export class EventsController implements OnModuleDestroy {
     return new Observable<MessageEvent>((subscriber) => {
       this.streams.add(subscriber);
       let polling = false;
-      let polls = 0;
+      let again = false;
+      let ticks = 0;
       const poll = async () => {
-        if (polling) return;
+        if (polling) {
+          again = true;
+          return;
+        }
         polling = true;
         try {
-          const events = await this.feed.since(new Date(cursor - OVERLAP_MS), units);
-          for (const event of events) {
-            if (seen.has(event.id)) continue;
-            const at = Date.parse(event.occurredAt);
-            seen.set(event.id, at);
-            cursor = Math.max(cursor, at);
-            subscriber.next(toMessage(event));
-          }
-          for (const [id, at] of seen) if (at < cursor - 2 * OVERLAP_MS) seen.delete(id);
-          polls += 1;
-          if (polls % HEARTBEAT_EVERY_POLLS === 0) subscriber.next({ type: 'ping', data: { at: new Date().toISOString() } });
+          do {
+            again = false;
+            const events = await this.feed.since(new Date(cursor - OVERLAP_MS), units);
+            for (const event of events) {
+              if (seen.has(event.id)) continue;
+              const at = Date.parse(event.occurredAt);
+              seen.set(event.id, at);
+              cursor = Math.max(cursor, at);
+              subscriber.next(toMessage(event));
+            }
+            for (const [id, at] of seen) if (at < cursor - 2 * OVERLAP_MS) seen.delete(id);
+          } while (again && !subscriber.closed);
         } catch (error) {
           this.logger.warn(`event stream poll failed: ${String(error)}`);
         } finally {
@@ -102,10 +113,16 @@ export class EventsController implements OnModuleDestroy {
         }
       };
       subscriber.next({ type: 'ready', data: { since: new Date(cursor).toISOString() } });
+      const stopListening = this.wakeups.listen(() => void poll());
       void poll();
-      const timer = setInterval(() => void poll(), POLL_INTERVAL_MS);
+      const timer = setInterval(() => {
+        ticks += 1;
+        if (!this.wakeups.live || ticks % SAFETY_POLL_EVERY_TICKS === 0) void poll();
+        if (ticks % HEARTBEAT_EVERY_TICKS === 0) subscriber.next({ type: 'ping', data: { at: new Date().toISOString() } });
+      }, POLL_INTERVAL_MS);
       return () => {
         clearInterval(timer);
+        stopListening();
         this.streams.delete(subscriber);
       };
     });

@@ -5,11 +5,11 @@ import type { Actor } from '@duban/domain';
 import { InboxService, mailboxesOf } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
-import { PageQueryDto, QueryBoolean } from '../common/query-dto';
+import { KeysetPageQueryDto, QueryBoolean } from '../common/query-dto';
 import { dtoValidation } from '../common/validation';
 import { ApiAnswer, INBOX_MESSAGE, pageOf } from '../common/openapi-responses';
 
-export class InboxQueryDto extends PageQueryDto {
+export class InboxQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'only messages not read yet' })
   @IsOptional()
   @QueryBoolean()

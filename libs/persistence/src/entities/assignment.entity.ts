@@ -8,7 +8,8 @@ import type { JsonObject, JsonValue } from './json-value';
  * activities, each write guarded by `version` (the last event sequence applied).
  */
 @Entity({ name: 'assignments' })
-@Index('idx_assignments_plan_task', ['planId', 'taskNumber'])
+// A plan's ledger in task order, keyset-paged (key breaks ties).
+@Index('idx_assignments_plan_task_key', ['planId', 'taskNumber', 'key'])
 @Index('idx_assignments_unit_status', ['unitName', 'status'])
 @Index('idx_assignments_unit_id_status', ['unitId', 'status'])
 @Index('idx_assignments_light_due', ['light', 'dueDate'])

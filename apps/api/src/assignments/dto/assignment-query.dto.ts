@@ -3,12 +3,12 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { ASSIGNMENT_STATUSES } from '@duban/domain';
 import { ASSIGNMENT_SORTS, type AssignmentSort } from '@duban/services';
-import { IsCalendarDate, PageQueryDto, QueryBoolean } from '../../common/query-dto';
+import { IsCalendarDate, KeysetPageQueryDto, QueryBoolean } from '../../common/query-dto';
 
 const LIGHTS = ['green', 'yellow', 'red', 'neutral'] as const;
 
 /** Filters of GET /api/v1/assignments, combined with AND. */
-export class AssignmentQueryDto extends PageQueryDto {
+export class AssignmentQueryDto extends KeysetPageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'planId must be a UUID' })

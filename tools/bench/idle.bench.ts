@@ -1,0 +1,172 @@
+/**
+ * Idle-scale benchmark: publishes N assignments (plans of 10,000: 500 tasks × 20
+ * units) on a Temporal dev server of its own that keeps its state in a SQLite
+ * file, lets the workflows settle, then prints
+ *   - the process's RSS and CPU at rest (the worker runs in this process, with
+ *     the services; its bounded sticky cache, WORKER_MAX_CACHED_WORKFLOWS),
+ *   - Temporal's persistence size (the SQLite file),
+ *   - the cost of every assignment waking once, as it does for its daily
+ *     re-evaluation: the workflow-task rate, latency (schedule-to-start and
+ *     execution, from the worker's own metrics), cache misses (replays) and CPU.
+ * The daily wake is at 00:05 plus a per-assignment offset; so that it happens
+ * within the run, the bench's plans carry `maxSleepMs` = --wake-after-minutes
+ * (each assignment then wakes that long after its start, in rollout order).
+ * Prints figures, asserts nothing.
+ *
+ *   npm run bench:idle -- --assignments 100000 [--wake-after-minutes 20]
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PlanService } from '@duban/services';
+import { insertSyntheticPlan } from '../../tests/support/synthetic-plan';
+import { startLocalStack } from '../local-stack';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePort } = require('../bootstrap/lib/wait-for-port.cjs');
+
+const UNITS_PER_TASK = 20;
+const ASSIGNMENTS_PER_PLAN = 10_000;
+const REST_SECONDS = 30;
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+const MIB = 1024 * 1024;
+const mib = (bytes: number) => `${(bytes / MIB).toFixed(0)} MiB`;
+
+/** Temporal's worker metrics, summed over label sets: counters and histogram _sum/_count/_bucket lines. */
+async function scrape(port: number): Promise<Map<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const values = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    const match = /^([a-z_:]+)(\{[^}]*\})?\s+([0-9.eE+-]+|NaN|\+Inf)$/.exec(line.trim());
+    if (!match) continue;
+    const le = /le="([^"]+)"/.exec(match[2] ?? '')?.[1];
+    const key = le !== undefined ? `${match[1]}{le=${le}}` : match[1]!;
+    values.set(key, (values.get(key) ?? 0) + Number(match[3]));
+  }
+  return values;
+}
+
+function delta(after: Map<string, number>, before: Map<string, number>, key: string): number {
+  return (after.get(key) ?? 0) - (before.get(key) ?? 0);
+}
+
+/** p50 and mean of a histogram between two scrapes (bucket upper bounds, in the exporter's unit: ms). */
+function histogram(after: Map<string, number>, before: Map<string, number>, name: string): string {
+  const count = delta(after, before, `${name}_count`);
+  if (count <= 0) return `${name}: no samples`;
+  const mean = delta(after, before, `${name}_sum`) / count;
+  const bounds = [...after.keys()]
+    .filter((key) => key.startsWith(`${name}_bucket{le=`))
+    .map((key) => ({ key, le: Number(key.slice(`${name}_bucket{le=`.length, -1)) }))
+    .sort((a, b) => a.le - b.le);
+  const p = (q: number) => bounds.find(({ key }) => delta(after, before, key) >= q * count)?.le ?? Infinity;
+  return `${name.replace(/^temporal_/, '')}: n=${count} mean=${mean.toFixed(1)} ms p50≤${p(0.5)} ms p95≤${p(0.95)} ms`;
+}
+
+/** CPU of this process (all threads: JS, the worker's Rust core) as a share of one core over `ms`. */
+async function sampleRest(ms: number): Promise<{ cpu: number; rss: number }> {
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  let rss = 0;
+  while (performance.now() - start < ms) {
+    rss = Math.max(rss, process.memoryUsage().rss);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const used = process.cpuUsage(cpuBefore);
+  return { cpu: (used.user + used.system) / 1000 / (performance.now() - start), rss };
+}
+
+async function main(): Promise<void> {
+  const assignments = argument('assignments', 100_000);
+  const plans = Math.ceil(assignments / ASSIGNMENTS_PER_PLAN);
+  const perPlan = Math.ceil(Math.min(assignments, ASSIGNMENTS_PER_PLAN) / UNITS_PER_TASK);
+  const total = plans * perPlan * UNITS_PER_TASK;
+  const wakeAfterMs = argument('wake-after-minutes', Math.ceil(total / 100 / 60) + 3) * 60_000;
+  const dir = mkdtempSync(join(tmpdir(), 'duban-idle-'));
+  const dbFile = join(dir, 'temporal.sqlite');
+  const metricsPort: number = await freePort();
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+  console.log(`bench:idle: ${total} assignments in ${plans} plan(s); each wakes ${wakeAfterMs / 60_000} min after its start; load average ${loadavg()[0]!.toFixed(1)} (2 cores)`);
+  const stack = await startLocalStack('idle', { temporalDbFile: dbFile, metricsPort });
+  try {
+    const rolloutStart = performance.now();
+    let firstStartAt = 0;
+    for (let plan = 0; plan < plans; plan += 1) {
+      const planId = await insertSyntheticPlan(stack.db, perPlan, UNITS_PER_TASK, { maxSleepMs: wakeAfterMs }, `闲置${plan + 1}第`);
+      firstStartAt ||= Date.now();
+      await stack.services.get(PlanService).publish(planId, { role: 'admin', unitIds: [], id: 'bench' }, { wait: true, batchSize: 500 });
+      console.log(`  plan ${plan + 1}/${plans} rolled out at ${((performance.now() - rolloutStart) / 1000).toFixed(0)} s`);
+    }
+    const rolloutSeconds = (performance.now() - rolloutStart) / 1000;
+    console.log(`rollout: ${total} assignments in ${rolloutSeconds.toFixed(0)} s (${(total / rolloutSeconds).toFixed(0)}/s), peak RSS so far ${mib(peakRss)}`);
+
+    // Settle: no workflow task for a few seconds (every workflow asleep on its timer).
+    const settleStart = performance.now();
+    let last = await scrape(metricsPort);
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      const now = await scrape(metricsPort);
+      const tasks = delta(now, last, 'temporal_workflow_task_execution_latency_count');
+      last = now;
+      if (tasks === 0 || performance.now() - settleStart > 600_000) break;
+    }
+    if (Date.now() - firstStartAt > wakeAfterMs) console.log('  (warning: the first wakes began before the workflows settled; raise --wake-after-minutes)');
+    const rest = await sampleRest(REST_SECONDS * 1000);
+    const restMetrics = await scrape(metricsPort);
+    const persistence = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].reduce((sum, file) => sum + (statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
+    console.log(`at rest (${REST_SECONDS} s): RSS ${mib(rest.rss)} (limit asked: < 1 GiB), CPU ${(rest.cpu * 100).toFixed(1)}% of a core; sticky cache ${restMetrics.get('temporal_sticky_cache_size') ?? '?'} workflows`);
+    console.log(`Temporal persistence (SQLite dev server): ${mib(persistence)} = ${((persistence / total) / 1024).toFixed(1)} KiB per assignment`);
+
+    // The wake: every assignment's timer fires once, in rollout order.
+    const waitMs = firstStartAt + wakeAfterMs - Date.now();
+    if (waitMs > 0) {
+      console.log(`waiting ${(waitMs / 1000).toFixed(0)} s for the first wake…`);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    const before = await scrape(metricsPort);
+    const cpuBefore = process.cpuUsage();
+    const wakeStart = performance.now();
+    peakRss = process.memoryUsage().rss;
+    let idleScrapes = 0;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      const now = await scrape(metricsPort);
+      const tasks = delta(now, before, 'temporal_workflow_task_execution_latency_count');
+      idleScrapes = tasks > 0 && delta(now, last, 'temporal_workflow_task_execution_latency_count') === 0 ? idleScrapes + 1 : 0;
+      last = now;
+      if ((tasks >= total && idleScrapes >= 1) || idleScrapes >= 3 || performance.now() - wakeStart > rolloutSeconds * 3000 + 600_000) break;
+    }
+    const after = await scrape(metricsPort);
+    const wakeSeconds = (performance.now() - wakeStart) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const tasks = delta(after, before, 'temporal_workflow_task_execution_latency_count');
+    console.log(`wake: ${tasks} workflow tasks in ${wakeSeconds.toFixed(0)} s (${(tasks / wakeSeconds).toFixed(0)}/s), CPU ${cpuSeconds.toFixed(0)} s = ${((cpuSeconds / tasks) * 1000).toFixed(2)} ms per task, peak RSS ${mib(peakRss)}`);
+    console.log(`  ${histogram(after, before, 'temporal_workflow_task_schedule_to_start_latency')}`);
+    console.log(`  ${histogram(after, before, 'temporal_workflow_task_execution_latency')}`);
+    console.log(`  ${histogram(after, before, 'temporal_workflow_task_replay_latency')}`);
+    console.log(`  sticky cache: hits ${delta(after, before, 'temporal_sticky_cache_hit')}, misses (replayed from history) ${delta(after, before, 'temporal_sticky_cache_miss')}`);
+    console.log(
+      `daily re-evaluation of ${total} assignments ≈ ${((cpuSeconds / Math.max(tasks, 1)) * total).toFixed(0)} CPU-seconds of this worker; spread over the 00:05 window it is ${((cpuSeconds / Math.max(tasks, 1)) * total / 1800 * 100).toFixed(0)}% of a core for 30 min`,
+    );
+    console.log(`load average at the end: ${loadavg()[0]!.toFixed(1)} (2 cores)`);
+  } finally {
+    clearInterval(sampler);
+    await stack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
