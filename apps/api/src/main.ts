@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   logger.log(`API listening on http://${config.apiHost}:${config.apiPort} (OpenAPI at /api/docs)`);
   if (config.seedOnStart) {
     // After listen, so /health answers while the seed plans go through the worker.
-    const result = await app.get(SeedService).seedLocalDemo({ publish: process.env.DUBAN_SEED_PUBLISH !== 'false' });
-    logger.log(`seed plans: ${result.imported} imported, ${result.existing} already present, ${result.published} being published`);
+    const result = await app.get(SeedService).seedLocalDemo({ publish: process.env.DUBAN_SEED_PUBLISH !== 'false', history: process.env.DUBAN_SEED_HISTORY !== 'false' });
+    logger.log(`seed plans: ${result.imported} imported, ${result.existing} already present, ${result.published} published, ${result.actions} demo actions played`);
   }
 }
 
