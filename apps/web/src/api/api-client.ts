@@ -88,6 +88,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, { body: body ?? {}, idempotencyKey }),
   patch: <T>(path: string, body: unknown, idempotencyKey?: string) => request<T>('PATCH', path, { body, idempotencyKey }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, form: FormData, idempotencyKey?: string) => request<T>('POST', path, { body: form, idempotencyKey }),
 };
 

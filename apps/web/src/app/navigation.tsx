@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   DashboardOutlined,
@@ -32,6 +33,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/ledger', label: '任务台账', icon: <TableOutlined />, roles: EVERYONE },
   { path: '/plans', label: '方案管理', icon: <FileTextOutlined />, roles: ['coordinator', 'admin'] },
   { path: '/inbox', label: '消息', icon: <BellOutlined />, roles: EVERYONE },
+  { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['coordinator', 'admin'] },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['admin'] },
   { path: '/admin/channels', label: '通知渠道', icon: <NotificationOutlined />, roles: ['admin'] },
   { path: '/admin/audit-log', label: '审计日志', icon: <AuditOutlined />, roles: ['admin'] },

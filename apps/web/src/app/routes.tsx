@@ -13,6 +13,7 @@ const DashboardPage = lazy(() => import('../pages/dashboard/dashboard.page'));
 const PlansPage = lazy(() => import('../pages/plans/plans.page'));
 const PlanDraftPage = lazy(() => import('../pages/plans/plan-draft.page'));
 const UsersPage = lazy(() => import('../pages/admin/users.page'));
+const UnitsPage = lazy(() => import('../pages/units/units.page'));
 const ChannelsPage = lazy(() => import('../pages/admin/channels.page'));
 const AuditLogPage = lazy(() => import('../pages/admin/audit-log.page'));
 const PasswordPage = lazy(() => import('../pages/account/password.page'));
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
       { path: 'plans', element: <PlansPage /> },
       { path: 'plans/:id', element: <PlanDraftPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      { path: 'admin/units', element: <UnitsPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/channels', element: <ChannelsPage /> },
       { path: 'admin/audit-log', element: <AuditLogPage /> },
