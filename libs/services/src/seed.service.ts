@@ -68,7 +68,7 @@ export class SeedService {
     const today = shanghaiDateOf(Date.now());
     const actors = await this.demoActors();
     const rows: { id: string; key: string; task_title: string | null; unit_name: string; due_date: string }[] = await this.dataSource.query(
-      `SELECT id, key, task_title, unit_name, due_date FROM assignments WHERE plan_id = ANY($1) AND status = 'pending_acceptance' ORDER BY key`,
+      `SELECT id, key, task_title, unit_name, due_date::text AS due_date FROM assignments WHERE plan_id = ANY($1) AND status = 'pending_acceptance' ORDER BY key`,
       [planIds],
     );
     let actions = 0;
@@ -99,7 +99,32 @@ export class SeedService {
       }),
     );
     this.logger.log(`demo history: ${actions} actions over ${rows.length} assignments${refused ? ` (${refused} stories ended early)` : ''}`);
+    await this.markHandledRequestsRead(planIds);
     return actions;
+  }
+
+  /**
+   * A coordinator has read the requests they already decided: once the notifications have arrived,
+   * their messages about assignments no longer awaiting them (closure decided, no extension pending)
+   * are marked read, so the inbox's unread items are the open queue.
+   */
+  private async markHandledRequestsRead(planIds: readonly string[]): Promise<void> {
+    const count = async () => Number((await this.dataSource.query(`SELECT count(*) AS n FROM inbox_messages WHERE recipient = 'role:coordinator'`))[0].n);
+    let last = -1;
+    for (let steady = 0, waited = 0; steady < 3 && waited < 60_000; waited += 2_000) {
+      const now = await count();
+      steady = now === last ? steady + 1 : 0;
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    await this.dataSource.query(
+      `UPDATE inbox_messages m SET read_at = now()
+         FROM assignments a
+        WHERE m.recipient = 'role:coordinator' AND m.read_at IS NULL AND a.plan_id = ANY($1)
+          AND m.payload->>'assignmentId' = a.id::text
+          AND a.status <> 'closure_requested' AND coalesce(a.state->'extensionRequest', 'null'::jsonb) = 'null'::jsonb`,
+      [planIds],
+    );
   }
 
   private async waitForRollouts(planIds: readonly string[]): Promise<void> {
