@@ -3,7 +3,8 @@
  * (tests/replay): a plan import, a small rollout and one assignment walked
  * through acceptance, progress, the escalation ladder, an extension and closure.
  * A fourth recording has many Updates at one assignment at once while its ladder
- * timers fire (the one-writer mutex path). Run after a workflow change that is meant
+ * timers fire (the one-writer mutex path); a fifth, an assignment issued after its
+ * deadline (the ladder-entry path). Run after a workflow change that is meant
  * to be compatible, commit the files (`--only NAME,…` records just those, keeping the
  * others, e.g. histories recorded before a patch):
  *
@@ -14,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '@duban/domain';
 import { AssignmentService, PlanService } from '@duban/services';
+import { PlanEntity, type JsonObject } from '@duban/persistence';
 import { connectTemporalClient } from '@duban/temporal';
 import { importPlanWorkflowId, planRolloutWorkflowId } from '@duban/workflows';
 import { testSpeedSettings } from '../tests/support/plan-fixtures';
@@ -86,6 +88,29 @@ async function main(): Promise<void> {
       const busyRow = await assignments.get(busy!.id);
       await client.workflow.getHandle(busyRow.workflowId).result();
       await save('assignment-concurrent-updates.json', busyRow.workflowId);
+    }
+
+    if (wanted('assignment-issued-overdue')) {
+      // A plan published after its task's deadline, on the working-day ladder: it enters the ladder at 催办 on
+      // the day it is issued (at 09:00, or at once later in the day); before the ladder-entry patch it was
+      // stamped with all four levels at once (assignment-issued-overdue-before-patch.json).
+      const latePlan = await insertSyntheticPlan(stack.db, 1, 1, {}, '逾期第');
+      const planRepo = stack.db.getRepository(PlanEntity);
+      const draft = await planRepo.findOneByOrFail({ id: latePlan });
+      const parsed = draft.parsed as unknown as { tasks: { deadlines: { due: string; text: string }[] }[] };
+      parsed.tasks[0]!.deadlines = [{ due: '2025-06-30', text: '2025年6月底前完成合成任务1' }];
+      await planRepo.update({ id: latePlan }, { parsed: parsed as unknown as JsonObject });
+      await plans.publish(latePlan, admin, { wait: true });
+      const [late] = (await assignments.list({ planId: latePlan })).items;
+      for (let waited = 0; waited < 15_000; waited += 250) {
+        if ((await assignments.get(late!.id)).escalationLevel !== null) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await assignments.act(late!.id, { type: 'withdraw', reason: '记录结束' }, coordinator);
+      const lateRow = await assignments.get(late!.id);
+      await client.workflow.getHandle(lateRow.workflowId).result();
+      await save('assignment-issued-overdue.json', lateRow.workflowId);
     }
   } finally {
     await connection.close();

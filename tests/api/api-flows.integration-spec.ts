@@ -36,7 +36,9 @@ describe('API resources and flows', () => {
 
   it('acts once per Idempotency-Key, shows events and progress history, and streams the events live', async () => {
     const id = await world.assignmentOf(OWN_UNIT, 2);
-    const stream = await fetch(`${world.baseUrl}/api/v1/events/stream?access_token=${world.tokens.staff_own_unit}`);
+    const ticket = await call(world, 'POST', '/api/v1/events/tickets', { headers: world.headers.staff_own_unit });
+    expect(ticket.status).toBe(201);
+    const stream = await fetch(`${world.baseUrl}${(ticket.body as { streamUrl: string }).streamUrl}`);
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const reader = stream.body!.getReader();

@@ -20,8 +20,17 @@ describe('workflow replay', () => {
   }, 120_000);
 
   it('has recorded histories of the import, rollout and assignment workflows', () => {
-    // assignment-lifecycle was recorded before the one-writer-mutex patch, assignment-concurrent-updates after it.
-    expect(files).toEqual(['assignment-concurrent-updates.json', 'assignment-lifecycle.json', 'plan-import.json', 'plan-rollout.json']);
+    // assignment-lifecycle was recorded before the one-writer-mutex patch, assignment-concurrent-updates after it;
+    // assignment-issued-overdue-before-patch (every ladder level at once) before the ladder-entry patch, and
+    // assignment-issued-overdue after it (it enters at 催办).
+    expect(files).toEqual([
+      'assignment-concurrent-updates.json',
+      'assignment-issued-overdue-before-patch.json',
+      'assignment-issued-overdue.json',
+      'assignment-lifecycle.json',
+      'plan-import.json',
+      'plan-rollout.json',
+    ]);
   });
 
   it.each(files)('replays %s without non-determinism', async (file) => {

@@ -19,6 +19,8 @@ import {
   dueEscalations,
   firstTextProblem,
   isTerminalStatus,
+  issuedOverdue,
+  ladderEntry,
   nextEscalationAt,
   notificationForReminder,
   notificationsForEvent,
@@ -26,6 +28,7 @@ import {
   type Actor,
   type AssignmentEvent,
   type AssignmentState,
+  type DueMoment,
   type TrafficLight,
 } from '@duban/domain';
 import {
@@ -54,6 +57,11 @@ const activities = proxyActivities<AssignmentActivityApi>({
 
 /** Patch: one writer at a time through a FIFO mutex (the `busy` flag let two waiters in at once). */
 const ONE_WRITER_PATCH = 'one-writer-mutex';
+/**
+ * Patch: an assignment issued after its deadline enters the ladder at its first step (before, its first
+ * evaluation stamped every level at once). Only such assignments consult it, so others carry no marker.
+ */
+const LADDER_ENTRY_PATCH = 'ladder-entry-when-issued-overdue';
 /** After a timer evaluation failed to record, the next try waits this long (the activity already retried). */
 const TIMER_RETRY_MS = 60_000;
 
@@ -90,6 +98,8 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
   /** When the last timer evaluation could not be recorded: the next one waits a while. */
   let timerRetryAt: number | null = null;
 
+  /** The deadline the ladder climbs from (see LADDER_ENTRY_PATCH). */
+  const ladderDue = (): DueMoment => (issuedOverdue(state) && patched(LADDER_ENTRY_PATCH) ? ladderEntry(state) : state);
   const lightOf = (at: number): TrafficLight => computeTrafficLight(state, at, settings.light);
   const view = (): AssignmentView => ({ identity, state, light: lightOf(Date.now()), eventSeq });
   const notified = () => ({ unitName: state.unitId, taskTitle: identity.taskTitle, taskNumber: identity.taskNumber, dueDate: state.dueDate });
@@ -187,7 +197,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     const now = Date.now();
     const today = shanghaiDateOf(now);
     if (ladderRuns(state)) {
-      for (const scheduled of dueEscalations(settings.ladder, state, now, state.reachedLevels)) {
+      for (const scheduled of dueEscalations(settings.ladder, ladderDue(), now, state.reachedLevels)) {
         const result = decide(state, { type: 'escalate', level: scheduled.level }, { now, actor: SYSTEM });
         if (result.ok) await persist(result.events, result.state);
       }
@@ -216,7 +226,7 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     const spread = settings.ladder.steps.some((step) => step.afterMs !== undefined) ? 0 : jitterMs(identity.assignmentId);
     let wake = shanghaiInstant(tomorrow, '00:05') + jitterMs(identity.assignmentId);
     if (ladderRuns(state)) {
-      const next = nextEscalationAt(settings.ladder, state, state.reachedLevels);
+      const next = nextEscalationAt(settings.ladder, ladderDue(), state.reachedLevels);
       if (next) wake = Math.min(wake, Math.max(next.at + spread, now));
     }
     // The light turns red at the deadline.

@@ -41,7 +41,7 @@ import { ReviewPeriodsController } from './review/review-periods.controller';
         autoLogging: { ignore: (req) => req.url === '/health' },
         // Request logs include headers: never write bearer tokens or cookies to the log.
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        // …nor a token in a URL (the event stream's ticket or a legacy ?access_token=).
+        // …nor a credential in a URL (the event stream's ticket; anything else named like a token, should a client send one).
         serializers: {
           req: (req: { url?: string; query?: unknown }) => Object.assign(req, { url: redactUrl(req.url), query: redactQuery(req.query) }),
         },
@@ -72,7 +72,7 @@ import { ReviewPeriodsController } from './review/review-periods.controller';
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    // EventSource cannot send headers: ?access_token= on the event stream only.
+    // EventSource cannot send headers: a one-minute ?ticket= on the event stream only.
     consumer.apply(queryTokenMiddleware).forRoutes('api/v1/events/stream');
   }
 }

@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   logger.log(`API listening on http://${config.apiHost}:${config.apiPort} (OpenAPI at /api/docs)`);
   if (config.seedOnStart) {
     // After listen, so /health answers while the seed plans go through the worker.
-    const result = await app.get(SeedService).seedLocalDemo({ publish: config.seedPublish });
-    logger.log(`seed plans: ${result.imported} imported, ${result.existing} already present, ${result.published} being published`);
+    const result = await app.get(SeedService).seedLocalDemo({ publish: config.seedPublish, history: config.seedHistory });
+    logger.log(`seed plans: ${result.imported} imported, ${result.existing} already present, ${result.published} published, ${result.actions} demo actions played`);
   }
 }
 

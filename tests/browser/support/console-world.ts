@@ -62,7 +62,8 @@ export async function startConsoleWorld(name: string, tag: string): Promise<Cons
   await seedDemoUsers(db);
   const staff = { username: `staff-${name}`, password: 'staff-password-1', unit: `市${tag}第1局` };
   await createTestUser(db, { username: staff.username, displayName: `${tag}第1局经办人`, role: 'unit_staff', unitIds: [staff.unit], password: staff.password });
-  const admin = bearer((await signIn(api.baseUrl, 'admin', 'admin123')).accessToken);
+  // Signed in afresh for each publish: a test may shorten access tokens to seconds, and setup on a loaded machine takes longer.
+  const admin = async () => bearer((await signIn(api.baseUrl, 'admin', 'admin123')).accessToken);
 
   const taskPrefix = `${tag}组任务`;
   const overduePrefix = `${tag}组逾期任务`;
@@ -70,8 +71,8 @@ export async function startConsoleWorld(name: string, tag: string): Promise<Cons
   const overduePlanId = await insertSyntheticPlan(db, 2, 3, testSpeedSettings(1000, 1000));
   await personalise(db, onTimePlanId, tag, taskPrefix, `${tag}组行动方案`);
   await personalise(db, overduePlanId, tag, overduePrefix, `${tag}组逾期演练方案`);
-  await publish(api.baseUrl, admin, db, onTimePlanId, 9);
-  await publish(api.baseUrl, admin, db, overduePlanId, 6);
+  await publish(api.baseUrl, await admin(), db, onTimePlanId, 9);
+  await publish(api.baseUrl, await admin(), db, overduePlanId, 6);
   const { browser, close } = await launchBrowser();
 
   return {

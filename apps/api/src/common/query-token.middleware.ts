@@ -5,22 +5,19 @@ export type RequestWithTicket = Request & { eventTicket?: string };
 
 /**
  * EventSource cannot send headers: on the event stream only, `?ticket=` (a
- * one-minute ticket from POST /api/v1/events/tickets) — or, deprecated,
- * `?access_token=` — stands in for `Authorization: Bearer`. Both are taken out of
- * the URL before anything logs it (and the request logger redacts them anyway).
+ * one-minute ticket from POST /api/v1/events/tickets, good for the stream and
+ * nothing else) stands in for `Authorization: Bearer`. Access tokens never ride in
+ * a URL: `?access_token=` is not read. The ticket is taken out of the URL before
+ * anything logs it (and the request logger redacts it anyway).
  */
 export function queryTokenMiddleware(request: Request, _response: Response, next: NextFunction): void {
   const url = new URL(request.originalUrl, 'http://localhost');
-  const token = url.searchParams.get('access_token');
   const ticket = url.searchParams.get('ticket');
-  if (token !== null || ticket !== null) {
-    if (token !== null && !request.headers.authorization) request.headers.authorization = `Bearer ${token}`;
-    if (ticket !== null) (request as RequestWithTicket).eventTicket = ticket;
-    url.searchParams.delete('access_token');
+  if (ticket !== null) {
+    (request as RequestWithTicket).eventTicket = ticket;
     url.searchParams.delete('ticket');
-    const cleaned = `${url.pathname}${url.search}`;
-    request.url = request.url.replace(/[?&](access_token|ticket)=[^&]*/g, (match) => (match.startsWith('?') ? '?' : '')).replace(/\?&/, '?').replace(/\?$/, '');
-    request.originalUrl = cleaned;
+    request.url = request.url.replace(/[?&]ticket=[^&]*/g, (match) => (match.startsWith('?') ? '?' : '')).replace(/\?&/, '?').replace(/\?$/, '');
+    request.originalUrl = `${url.pathname}${url.search}`;
   }
   next();
 }

@@ -32,10 +32,6 @@ export class EventStreamQueryDto {
   @ApiPropertyOptional({ description: 'a one-minute ticket from POST /api/v1/events/tickets, for EventSource clients that cannot send an Authorization header' })
   @IsOptional()
   ticket?: string;
-
-  @ApiPropertyOptional({ deprecated: true, description: 'deprecated: use ticket (an access token in a URL can leak into proxies and browser history)' })
-  @IsOptional()
-  access_token?: string;
 }
 
 /**

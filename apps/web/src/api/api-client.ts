@@ -42,8 +42,19 @@ export function queryString(query: Query | undefined): string {
  * signs the user out (the app then shows the sign-in page).
  */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  return parse<T>(await authorizedFetch(method, path, options, 'application/json'));
+}
+
+/** A file from the API (an export) as the signed-in user; errors as for request(). */
+export async function requestFile(path: string, query?: Query): Promise<Blob> {
+  const response = await authorizedFetch('GET', path, { query }, '*/*');
+  if (!response.ok) return parse<never>(response);
+  return response.blob();
+}
+
+async function authorizedFetch(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const send = async (token: string | null): Promise<Response> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept };
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     let body: BodyInit | undefined;
@@ -67,7 +78,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (!refreshed) throw new ApiError(401, '登录已失效，请重新登录', 'invalid_token');
     response = await send(refreshed.accessToken);
   }
-  return parse<T>(response);
+  return response;
 }
 
 async function parse<T>(response: Response): Promise<T> {
@@ -88,6 +99,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, { body: body ?? {}, idempotencyKey }),
   patch: <T>(path: string, body: unknown, idempotencyKey?: string) => request<T>('PATCH', path, { body, idempotencyKey }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, form: FormData, idempotencyKey?: string) => request<T>('POST', path, { body: form, idempotencyKey }),
 };
 

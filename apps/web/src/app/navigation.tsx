@@ -1,12 +1,15 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FileTextOutlined,
   HomeOutlined,
   NotificationOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { hasPermission, HUMAN_ROLES, readableUnitsOf, type Permission, type Role } from '@duban/domain';
 
@@ -24,16 +27,19 @@ const OVERSIGHT: readonly Role[] = HUMAN_ROLES.filter((role) => readableUnitsOf(
 const holding = (permission: Permission): readonly Role[] => HUMAN_ROLES.filter((role) => hasPermission(role, permission));
 
 /**
- * The console's sections. The second phase adds here: 通报 (/bulletins) and 考核
- * (/assessments) on the review-cycle API, and 单位管理 (/admin/units: units, aliases,
- * unknown-unit mapping) on the organisation directory's API.
+ * The console's sections. 通报, 考核 and 约谈记录 use the review-cycle API, 单位管理 the
+ * organisation directory's.
  */
 export const NAVIGATION: readonly NavItem[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, roles: EVERYONE },
   { path: '/dashboard', label: '督办驾驶舱', icon: <DashboardOutlined />, roles: OVERSIGHT },
   { path: '/ledger', label: '任务台账', icon: <TableOutlined />, roles: EVERYONE },
   { path: '/plans', label: '方案管理', icon: <FileTextOutlined />, roles: holding('previewPlan') },
+  { path: '/bulletins', label: '通报', icon: <NotificationOutlined />, roles: OVERSIGHT },
+  { path: '/assessments', label: '年度考核', icon: <TrophyOutlined />, roles: OVERSIGHT },
+  { path: '/talks', label: '约谈记录', icon: <CommentOutlined />, roles: EVERYONE },
   { path: '/inbox', label: '消息', icon: <BellOutlined />, roles: EVERYONE },
+  { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['coordinator', 'admin'] },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: holding('manageUsers') },
   { path: '/admin/channels', label: '通知渠道', icon: <NotificationOutlined />, roles: holding('manageUnitChannels') },
   { path: '/admin/audit-log', label: '审计日志', icon: <AuditOutlined />, roles: holding('readAuditLog') },

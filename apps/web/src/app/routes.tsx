@@ -13,6 +13,10 @@ const DashboardPage = lazy(() => import('../pages/dashboard/dashboard.page'));
 const PlansPage = lazy(() => import('../pages/plans/plans.page'));
 const PlanDraftPage = lazy(() => import('../pages/plans/plan-draft.page'));
 const UsersPage = lazy(() => import('../pages/admin/users.page'));
+const UnitsPage = lazy(() => import('../pages/units/units.page'));
+const BulletinsPage = lazy(() => import('../pages/review/bulletins.page'));
+const AssessmentsPage = lazy(() => import('../pages/review/assessments.page'));
+const TalksPage = lazy(() => import('../pages/review/talks.page'));
 const ChannelsPage = lazy(() => import('../pages/admin/channels.page'));
 const AuditLogPage = lazy(() => import('../pages/admin/audit-log.page'));
 const PasswordPage = lazy(() => import('../pages/account/password.page'));
@@ -32,9 +36,15 @@ export const routes: RouteObject[] = [
       { path: 'ledger', element: <LedgerPage /> },
       { path: 'assignments/:id', element: <AssignmentPage /> },
       { path: 'inbox', element: <InboxPage /> },
+      { path: 'bulletins', element: <BulletinsPage /> },
+      { path: 'bulletins/:id', element: <BulletinsPage /> },
+      { path: 'assessments', element: <AssessmentsPage /> },
+      { path: 'assessments/:id', element: <AssessmentsPage /> },
+      { path: 'talks', element: <TalksPage /> },
       { path: 'plans', element: <PlansPage /> },
       { path: 'plans/:id', element: <PlanDraftPage /> },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      { path: 'admin/units', element: <UnitsPage /> },
       { path: 'admin/users', element: <UsersPage /> },
       { path: 'admin/channels', element: <ChannelsPage /> },
       { path: 'admin/audit-log', element: <AuditLogPage /> },

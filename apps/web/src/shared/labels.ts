@@ -37,3 +37,36 @@ export const planStatusLabel = (code: string, given?: string) => lookup(PLAN_STA
 
 /** Who raised an escalation record (the API sends `sourceLabel` beside `source`). */
 export const escalationSourceLabel = (code: string, given?: string) => lookup(ESCALATION_SOURCE_LABELS, code, given);
+
+/**
+ * Unit kinds of the organisation directory. The API sends `kindLabel` beside `kind`; this map only
+ * answers until it does (the directory's labels belong in libs/domain once the directory lands there).
+ */
+const UNIT_KIND_FALLBACK: Readonly<Record<string, string>> = {
+  department: '部门',
+  district_government: '区县政府',
+  collective: '集合称谓',
+  management_committee: '管委会',
+  party_body: '党群机构',
+  other: '其他',
+};
+export const unitKindLabel = (code: string, given?: string) => lookup(UNIT_KIND_FALLBACK, code, given);
+
+/** Review vocabulary (bulletins, assessments, sanctions, 约谈 records): the API's label wins. */
+const REVIEW_FALLBACK: Readonly<Record<string, string>> = {
+  drafting: '生成中',
+  draft: '草稿',
+  published: '已发布',
+  half_year: '半年通报',
+  on_demand: '专项通报',
+  proposed: '待确认',
+  confirmed: '已确认',
+  waived: '已免予',
+  scheduled: '已安排',
+  held: '已约谈',
+  rectifying: '整改中',
+  verified: '已验收',
+  escalated: '已升级',
+  triggered: '待安排',
+};
+export const reviewLabel = (code: string | null | undefined, given?: string) => lookup(REVIEW_FALLBACK, code, given);

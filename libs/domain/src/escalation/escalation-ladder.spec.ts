@@ -4,6 +4,8 @@ import {
   dueEscalations,
   escalationSchedule,
   escalationTime,
+  issuedOverdue,
+  ladderEntry,
   nextEscalationAt,
   validateLadder,
   type EscalationLadder,
@@ -152,5 +154,58 @@ describe('validateLadder', () => {
 
   it('accepts a ladder that skips levels and repeats an offset', () => {
     expect(validateLadder({ steps: [step('urge', 0), step('bulletin', 0), step('talk', 15)] })).toEqual({ ok: true });
+  });
+});
+
+describe('an assignment issued after its deadline (a plan published late)', () => {
+  // Due 2025-06-30, published Thursday 2025-10-09 (the first working day after the golden week), 15:00.
+  const late = { startDate: '2025-10-09', dueDate: '2025-06-30', dueAt: defaultDueAt('2025-06-30') };
+  const publishedAt = shanghaiInstant('2025-10-09', '15:00');
+
+  it('is recognised as issued overdue; one issued before its deadline is not', () => {
+    expect(issuedOverdue(late)).toBe(true);
+    expect(issuedOverdue({ ...late, startDate: '2025-06-30' })).toBe(false);
+    // Due the day before it was issued: overdue from the moment it exists, the same entry either way.
+    expect(issuedOverdue({ ...late, startDate: '2025-07-01' })).toBe(false);
+  });
+
+  it('without the entry rule every level would be stamped at once (the bug this rule fixes)', () => {
+    expect(dueEscalations(DEFAULT_ESCALATION_LADDER, late, publishedAt, []).map((s) => s.level)).toEqual(['urge', 'supervise', 'bulletin', 'talk']);
+  });
+
+  it('enters the ladder at its first step only, on the day it is issued', () => {
+    const entry = ladderEntry(late);
+    expect(entry).toEqual({ dueDate: '2025-06-30', dueAt: shanghaiInstant('2025-10-09') });
+    expect(dueEscalations(DEFAULT_ESCALATION_LADDER, entry, publishedAt, []).map((s) => s.level)).toEqual(['urge']);
+  });
+
+  it('then climbs on the normal cadence, counting working days from the day it was issued', () => {
+    const entry = ladderEntry(late);
+    expect(escalationSchedule(DEFAULT_ESCALATION_LADDER, entry).map((s) => [s.level, s.date])).toEqual([
+      ['urge', '2025-10-09'],
+      ['supervise', '2025-10-15'], // Sat 11 is a working day: 10, 11, 13, 14, 15
+      ['bulletin', '2025-10-22'],
+      ['talk', '2025-11-05'],
+    ]);
+    expect(nextEscalationAt(DEFAULT_ESCALATION_LADDER, entry, ['urge'])).toMatchObject({ level: 'supervise', at: shanghaiInstant('2025-10-15', '09:00') });
+    expect(dueEscalations(DEFAULT_ESCALATION_LADDER, entry, shanghaiInstant('2025-10-16'), ['urge']).map((s) => s.level)).toEqual(['supervise']);
+  });
+
+  it('published on a holiday, it enters on the next working day', () => {
+    const entry = ladderEntry({ ...late, startDate: '2025-10-03' });
+    expect(escalationSchedule(DEFAULT_ESCALATION_LADDER, entry)[0]).toMatchObject({ level: 'urge', date: '2025-10-09' });
+    expect(dueEscalations(DEFAULT_ESCALATION_LADDER, entry, shanghaiInstant('2025-10-05', '12:00'), [])).toEqual([]);
+  });
+
+  it('leaves an assignment issued before its deadline, or extended past it, on its own deadline', () => {
+    const onTime = { startDate: '2025-03-01', dueDate: '2025-09-30', dueAt: defaultDueAt('2025-09-30') };
+    expect(ladderEntry(onTime)).toEqual({ dueDate: '2025-09-30', dueAt: defaultDueAt('2025-09-30') });
+    const extended = { ...late, dueDate: '2025-12-31', dueAt: defaultDueAt('2025-12-31') };
+    expect(ladderEntry(extended).dueAt).toBe(defaultDueAt('2025-12-31'));
+  });
+
+  it('keeps millisecond test ladders (their deadline is after issue) on their deadline', () => {
+    const fastDue = { startDate: '2025-10-09', dueDate: '2025-10-09', dueAt: shanghaiInstant('2025-10-09', '15:00') + 5_000 };
+    expect(ladderEntry(fastDue).dueAt).toBe(fastDue.dueAt);
   });
 });

@@ -135,6 +135,28 @@ export function escalationTime(step: LadderStep, due: DueMoment, notifyAt: Clock
   return { level: step.level, audiences: step.audiences, date, at, provisional };
 }
 
+/** What the ladder needs to place an assignment that may have been issued after its deadline. */
+export interface LadderSubject extends DueMoment {
+  /** The business date the assignment was issued (published). */
+  readonly startDate: BusinessDate;
+}
+
+/**
+ * The deadline the ladder climbs from. An assignment issued after its deadline (a plan published late)
+ * enters the ladder at its first step on the day it is issued and climbs on the normal cadence from
+ * there: it is never stamped with every level at once for time that passed before anyone owed it.
+ * Otherwise the deadline itself.
+ */
+export function ladderEntry(subject: LadderSubject): DueMoment {
+  const issuedFrom = shanghaiInstant(subject.startDate);
+  return subject.dueAt >= issuedFrom ? { dueDate: subject.dueDate, dueAt: subject.dueAt } : { dueDate: subject.dueDate, dueAt: issuedFrom };
+}
+
+/** True when the assignment was already overdue on the day it was issued. */
+export function issuedOverdue(subject: LadderSubject): boolean {
+  return subject.dueAt < shanghaiInstant(subject.startDate);
+}
+
 /** The ladder's full schedule for a deadline, in ladder order. */
 export function escalationSchedule(ladder: EscalationLadder, due: DueMoment): ScheduledEscalation[] {
   return ladder.steps.map((step) => escalationTime(step, due, ladder.notifyAt));

@@ -74,8 +74,22 @@ export interface TargetView {
   readonly year?: number | null;
   readonly metric?: string | null;
   readonly value?: number | string | null;
+  /** The target value (evidence API); `value` before it. */
+  readonly target?: number | string | null;
+  /** The latest reported actual for this metric and year. */
+  readonly actual?: number | null;
   readonly unit?: string | null;
   readonly [key: string]: unknown;
+}
+
+/** A stored 佐证材料 file (POST /assignments/:id/evidence). */
+export interface UploadedEvidence {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly sha256?: string;
+  readonly createdAt?: string;
 }
 
 export interface AssignmentDetail extends AssignmentSummary {
@@ -136,6 +150,11 @@ export type HumanAction = keyof typeof ACTION_ROUTES;
 export const assignmentsApi = {
   list: (query: AssignmentListQuery, signal?: AbortSignal) => api.get<Page<AssignmentSummary>>('/assignments', { ...query }, signal),
   get: (id: string, signal?: AbortSignal) => api.get<AssignmentDetail>(`/assignments/${encodeURIComponent(id)}`, undefined, signal),
+  uploadEvidence: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<UploadedEvidence>(`/assignments/${encodeURIComponent(id)}/evidence`, form);
+  },
   act: (id: string, action: HumanAction, body: Record<string, unknown>, idempotencyKey: string) =>
     api.post<unknown>(`/assignments/${encodeURIComponent(id)}/actions/${ACTION_ROUTES[action]}`, body, idempotencyKey),
 };

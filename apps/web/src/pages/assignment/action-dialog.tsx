@@ -3,13 +3,15 @@ import { App, Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { newIdempotencyKey } from '../../api/api-client';
-import { assignmentsApi, type HumanAction } from '../../api/resources/assignments.api';
+import { assignmentsApi, type HumanAction, type TargetView } from '../../api/resources/assignments.api';
 import { directoryApi } from '../../api/resources/directory.api';
 import { formatDate } from '../../shared/format-date';
 import { commandLabel } from '../../shared/labels';
 import { safeHttpUrl } from '../../shared/safe-url';
 import { useResource } from '../../shared/use-resource';
 import { useSubmission } from '../../shared/use-submission';
+import { actionBody, reportableTargets, type FormValues } from './action-body';
+import { EvidenceUpload } from './evidence-upload';
 
 /** What a dialog needs to know about the assignment it acts on. */
 export interface ActionTarget {
@@ -19,6 +21,8 @@ export interface ActionTarget {
   readonly dueDate: string;
   readonly percent?: number | null;
   readonly pendingExtension?: { requestedDueDate: string; reason: string } | null;
+  /** Quantified targets (metric × year): the report form asks for their actuals. */
+  readonly targets?: readonly TargetView[];
 }
 
 const TEXT_MAX = 5000;
@@ -27,53 +31,6 @@ const MAX_LINKS = 20;
 /** Titles of the dialogs: the action's domain label, or a plainer one where the domain's is technical. */
 const TITLES: Partial<Record<HumanAction, string>> = { approveClosure: '审核通过（销号）', rejectClosure: '退回办结申请', urge: '催办 / 督办' };
 const SUBMIT: Partial<Record<HumanAction, string>> = { accept: '确认签收', approveClosure: '通过并销号', rejectClosure: '退回', triggerTalk: '发起约谈', withdraw: '撤销任务', decline: '确认退办' };
-
-interface FormValues {
-  percent?: number;
-  actualValue?: number;
-  text?: string;
-  summary?: string;
-  reason?: string;
-  note?: string;
-  links?: string[];
-  newDueDate?: Dayjs;
-  approve?: boolean;
-  toUnit?: string;
-  level?: 'urge' | 'supervise';
-}
-
-/** The request body each action takes, from the form's values (empty optional fields left out). */
-export function actionBody(action: HumanAction, values: FormValues): Record<string, unknown> {
-  const text = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
-  const links = (values.links ?? []).map((link) => link.trim()).filter(Boolean);
-  const date = values.newDueDate ? values.newDueDate.format('YYYY-MM-DD') : undefined;
-  const body: Record<string, unknown> = (() => {
-    switch (action) {
-      case 'accept':
-        return {};
-      case 'reportProgress':
-        return { percent: values.percent, actualValue: values.actualValue, text: text(values.text), evidenceLinks: links.length ? links : undefined };
-      case 'requestClosure':
-        return { summary: text(values.summary), evidenceLinks: links.length ? links : undefined };
-      case 'approveClosure':
-        return { note: text(values.note) };
-      case 'requestExtension':
-        return { newDueDate: date, reason: text(values.reason) };
-      case 'decideExtension':
-        return { approve: values.approve === true, newDueDate: values.approve ? date : undefined, reason: text(values.reason) };
-      case 'reassign':
-        return { toUnit: values.toUnit, reason: text(values.reason) };
-      case 'urge':
-        return { level: values.level ?? 'urge', note: text(values.note) };
-      case 'rejectClosure':
-      case 'decline':
-      case 'withdraw':
-      case 'triggerTalk':
-        return { reason: text(values.reason) };
-    }
-  })();
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined && value !== null));
-}
 
 const linkRule = {
   validator: (_: unknown, value: string | undefined) => (!value || safeHttpUrl(value) ? Promise.resolve() : Promise.reject(new Error('请填写以 http:// 或 https:// 开头的链接'))),
@@ -91,7 +48,7 @@ function EvidenceLinks() {
   return (
     <Form.List name="links">
       {(fields, { add, remove }) => (
-        <Form.Item label="佐证材料链接" extra="填写材料所在的网址（http/https），文件上传将在后续版本提供">
+        <Form.Item label="佐证材料链接" extra="材料在网上的，填写网址（http/https）">
           {fields.map((field, index) => (
             <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
               <Form.Item {...field} rules={[linkRule, { required: true, whitespace: true, message: '请填写链接或删除此行' }]} style={{ flex: 1, minWidth: 240, marginBottom: 8 }}>
@@ -133,11 +90,27 @@ function Fields({ action, target }: { action: HumanAction; target: ActionTarget 
           <Form.Item name="percent" label="完成进度（%）" rules={[{ type: 'integer', min: 0, max: 100, message: '请填写0到100之间的整数' }]} extra={target.percent != null ? `上次反馈：${target.percent}%` : undefined}>
             <InputNumber min={0} max={100} precision={0} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="actualValue" label="实际完成值" extra="有量化目标时填写">
-            <InputNumber style={{ width: 200 }} />
-          </Form.Item>
+          {reportableTargets(target.targets).length ? (
+            reportableTargets(target.targets).map((goal, index) => (
+              <Form.Item
+                key={`${goal.metric}-${goal.year}-${goal.region ?? ''}`}
+                name={['actuals', index]}
+                label={`${goal.year}年 ${goal.metric}${goal.region ? `（${goal.region}）` : ''} 实际完成`}
+                extra={`目标：${String(goal.target ?? goal.value ?? '—')}${goal.unit ?? ''}${goal.actual != null ? `；上次填报：${goal.actual}${goal.unit ?? ''}` : ''}`}
+              >
+                <InputNumber style={{ width: 200 }} addonAfter={goal.unit ?? undefined} aria-label={`${goal.year}年${goal.metric}实际完成值`} />
+              </Form.Item>
+            ))
+          ) : (
+            <Form.Item name="actualValue" label="实际完成值" extra="有量化目标时填写">
+              <InputNumber style={{ width: 200 }} />
+            </Form.Item>
+          )}
           <Form.Item name="text" label="进展情况" rules={[{ required: true, whitespace: true, message: '请填写进展情况' }, { max: TEXT_MAX, message: `不超过${TEXT_MAX}字` }]}>
             <Input.TextArea rows={5} showCount maxLength={TEXT_MAX} placeholder="本阶段完成的工作、存在的问题和下一步安排" />
+          </Form.Item>
+          <Form.Item name="files" label="佐证材料" extra="PDF、图片、Word、Excel、PPT，单个文件不超过20MB">
+            <EvidenceUpload assignmentId={target.id} />
           </Form.Item>
           <EvidenceLinks />
         </>
@@ -147,6 +120,9 @@ function Fields({ action, target }: { action: HumanAction; target: ActionTarget 
         <>
           <Form.Item name="summary" label="办结情况说明" rules={[{ required: true, whitespace: true, message: '请填写办结情况说明' }, { max: TEXT_MAX, message: `不超过${TEXT_MAX}字` }]}>
             <Input.TextArea rows={5} showCount maxLength={TEXT_MAX} />
+          </Form.Item>
+          <Form.Item name="files" label="佐证材料" extra="PDF、图片、Word、Excel、PPT，单个文件不超过20MB">
+            <EvidenceUpload assignmentId={target.id} />
           </Form.Item>
           <EvidenceLinks />
         </>
@@ -248,7 +224,7 @@ export function ActionDialog({ action, target, onClose, onDone }: { action: Huma
 
   const submit = async () => {
     const values = await form.validateFields();
-    const done = await run(() => assignmentsApi.act(target.id, action, actionBody(action, values), key).then(() => undefined));
+    const done = await run(() => assignmentsApi.act(target.id, action, actionBody(action, values, target.targets), key).then(() => undefined));
     if (!done) return;
     message.success(`${title}：已提交`);
     form.resetFields();

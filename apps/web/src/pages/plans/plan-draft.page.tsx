@@ -14,6 +14,7 @@ import { PageLoading } from '../../shared/page-loading';
 import { useResource } from '../../shared/use-resource';
 import { PlanStatusTag } from './plans.page';
 import { publishGate } from './publish-gate';
+import { publishProblems, UnitMapping } from './unit-mapping';
 import { TaskEditDialog } from './task-edit-dialog';
 
 const RESOLUTION_TAGS: Record<UnitResolution['status'], { color: string; label: string }> = {
@@ -21,6 +22,22 @@ const RESOLUTION_TAGS: Record<UnitResolution['status'], { color: string; label: 
   suggested: { color: 'gold', label: '待确认' },
   unknown: { color: 'red', label: '未知单位' },
 };
+
+/** A refused publish: every problem the gate listed (422 publish_blocked), or the error's message. */
+function PublishErrorText({ error }: { error: unknown }) {
+  const problems = publishProblems(error);
+  if (!problems?.length) return <>{errorMessage(error)}</>;
+  return (
+    <ul style={{ margin: 0, paddingLeft: 20 }}>
+      {problems.map((problem, index) => (
+        <li key={index}>
+          {problem.taskNumber !== undefined ? `任务${problem.taskNumber}：` : ''}
+          {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function UnitResolutions({ resolutions }: { resolutions: readonly UnitResolution[] }) {
   return (
@@ -199,7 +216,7 @@ export default function PlanDraftPage() {
                   <span>办结（也可逐项编辑任务的期限）</span>
                 </Space>
               ) : null}
-              {preview.data.unitResolutions?.length ? <UnitResolutions resolutions={preview.data.unitResolutions} /> : null}
+              <UnitMapping planId={id} editable={mayReview} onChanged={preview.reload} fallback={preview.data.unitResolutions?.length ? <UnitResolutions resolutions={preview.data.unitResolutions} /> : null} />
               {preview.data.warnings.length ? (
                 <Card size="small" title="解析提示" style={{ marginTop: 16 }}>
                   <ItemList items={preview.data.warnings} itemKey={(_, index) => index} render={(warning) => <span className="user-text">{warning.message ?? warning.text ?? warning.code}</span>} />
@@ -211,7 +228,7 @@ export default function PlanDraftPage() {
                   showIcon
                   role="alert"
                   title="未能发布"
-                  description={errorMessage(publishError)}
+                  description={<PublishErrorText error={publishError} />}
                   style={{ marginTop: 16 }}
                 />
               ) : null}
