@@ -66,7 +66,6 @@ import { ReviewPeriodsController } from './review/review-periods.controller';
     { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
     IdempotencyStore,
     IdempotencyInterceptor,
-    PlanPermissionGuard,
     EventWakeups,
   ],
 })

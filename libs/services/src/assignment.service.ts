@@ -196,7 +196,7 @@ export class AssignmentService {
   async getFor(assignmentId: string, actor: Actor) {
     // One read of the row serves both the scope check and the answer.
     const row = await this.find(assignmentId);
-    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
+    if (!canReadUnit(actor, row)) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
     return this.detail(row);
   }
 

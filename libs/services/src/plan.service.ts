@@ -9,7 +9,6 @@ import { AssignmentEntity, PlanEntity, type JsonObject, type PlanStatus } from '
 import { configurePdfDecoding, decodePlanBytes, parsePlanText, PlanParseError, type Plan } from '@duban/plan-parser';
 import { TemporalClientProvider } from '@duban/temporal';
 import { authorizePlanAction, COMMAND_ALLOWED_STATUSES, planStatusLabelOf, type Actor, type AssignmentDraft, type PublishProblem, type RolloutWarning } from '@duban/domain';
-import { planRolloutPreview } from '@duban/rollout';
 import {
   importPlanWorkflowId,
   planRolloutWorkflowId,

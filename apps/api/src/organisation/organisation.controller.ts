@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { OrganisationService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 import { AliasDto, JurisdictionQueryDto, NewUnitDto, UnitChangesDto, UnitListQueryDto } from './organisation.dto';
 
@@ -35,21 +35,21 @@ export class OrganisationController {
   }
 
   @Post('units')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('manageUnits')
   @ApiOperation({ summary: 'Create a unit (coordinator, admin)' })
   create(@Body() body: NewUnitDto, @CurrentActor() actor: Actor) {
     return this.organisation.createUnit(actor, body);
   }
 
   @Patch('units/:unitId')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('manageUnits')
   @ApiOperation({ summary: 'Edit a unit: names, kind, validity, successor (coordinator, admin)' })
   update(@Param('unitId') unitId: string, @Body() body: UnitChangesDto, @CurrentActor() actor: Actor) {
     return this.organisation.updateUnit(actor, unitId, body);
   }
 
   @Post('units/:unitId/aliases')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('manageUnits')
   @ApiOperation({ summary: 'Add an alias in the unit’s jurisdiction (coordinator, admin)' })
   async addAlias(@Param('unitId') unitId: string, @Body() body: AliasDto, @CurrentActor() actor: Actor) {
     await this.organisation.addAlias(actor, unitId, body.alias);
@@ -57,7 +57,7 @@ export class OrganisationController {
   }
 
   @Delete('units/:unitId/aliases/:alias')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('manageUnits')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Remove an alias (coordinator, admin)' })
   async removeAlias(@Param('unitId') unitId: string, @Param('alias') alias: string, @CurrentActor() actor: Actor) {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { PlanService, PlanUnitsService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 import { PlanJurisdictionDto, UnitMappingDto } from './organisation.dto';
 
@@ -19,7 +19,7 @@ export class PlanUnitsController {
   ) {}
 
   @Patch()
-  @Roles('coordinator', 'admin')
+  @RequirePermission('editPlanDraft')
   @ApiOperation({ summary: 'Confirm the draft’s jurisdiction (coordinator, admin)' })
   async setJurisdiction(@Param('planId') planId: string, @Body() body: PlanJurisdictionDto, @CurrentActor() actor: Actor) {
     await this.planUnits.setJurisdiction(planId, actor, body.jurisdictionId);
@@ -34,7 +34,7 @@ export class PlanUnitsController {
   }
 
   @Post('unit-mappings')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('editPlanDraft')
   @ApiOperation({ summary: 'Map a printed name to a unit or a new unit; the alias is learned for the jurisdiction (coordinator, admin)' })
   map(@Param('planId') planId: string, @Body() body: UnitMappingDto, @CurrentActor() actor: Actor) {
     return this.planUnits.map(planId, actor, body.newUnit ? { printedName: body.printedName, newUnit: body.newUnit } : { printedName: body.printedName, unitId: body.unitId ?? '' });

@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-valid
 import type { Actor } from '@duban/domain';
 import { BulletinService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 
 const KINDS = ['half_year', 'on_demand'] as const;
@@ -54,7 +54,7 @@ export class BulletinsController {
   constructor(private readonly bulletins: BulletinService) {}
 
   @Post()
-  @Roles('coordinator', 'admin')
+  @RequirePermission('runReview')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Run (or re-run, replacing the unpublished draft) the bulletin of a plan as of a date' })
   async run(@Body() body: RunBulletinDto, @CurrentActor() actor: Actor) {
@@ -63,28 +63,28 @@ export class BulletinsController {
   }
 
   @Get()
-  @Roles('supervisor', 'coordinator', 'admin')
+  @RequirePermission('readReview')
   @ApiOperation({ summary: 'Bulletins of a plan, latest cut-off first' })
   list(@Query() query: BulletinQueryDto, @CurrentActor() actor: Actor) {
     return this.bulletins.list(query, actor);
   }
 
   @Get(':id')
-  @Roles('supervisor', 'coordinator', 'admin')
+  @RequirePermission('readReview')
   @ApiOperation({ summary: 'A bulletin: status, draft text, summary (by pace, light, unit, region), named items, 通报 candidates' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.bulletins.get(id, actor);
   }
 
   @Patch(':id')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('runReview')
   @ApiOperation({ summary: 'Edit the draft title or text (refused once published)' })
   edit(@Param('id') id: string, @Body() body: EditBulletinDto, @CurrentActor() actor: Actor) {
     return this.bulletins.edit(id, body, actor);
   }
 
   @Post(':id/publish')
-  @Roles('coordinator', 'admin')
+  @RequirePermission('runReview')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Publish: notify every unit named and record one 通报 per named lagging assignment' })
   publish(@Param('id') id: string, @CurrentActor() actor: Actor) {

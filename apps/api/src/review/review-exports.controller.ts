@@ -5,7 +5,7 @@ import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { Actor } from '@duban/domain';
 import { ReviewExportService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,7 +62,7 @@ export class ReviewExportsController {
   }
 
   @Get('bulletins/:id/export.xlsx')
-  @Roles('supervisor', 'coordinator', 'admin')
+  @RequirePermission('readReview')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: 'A bulletin’s annex table (its frozen snapshot) as .xlsx' })
   async bulletinXlsx(@Param('id') id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
@@ -72,7 +72,7 @@ export class ReviewExportsController {
   }
 
   @Get('bulletins/:id/export.docx')
-  @Roles('supervisor', 'coordinator', 'admin')
+  @RequirePermission('readReview')
   @ApiProduces(DOCX)
   @ApiOperation({ summary: 'The bulletin text as .docx' })
   async bulletinDocx(@Param('id') id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {

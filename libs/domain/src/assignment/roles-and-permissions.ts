@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'manageUsers',
   'readAuditLog',
   'manageUnitChannels',
+  'readReview',
+  'runReview',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,12 +43,14 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   manageUsers: '管理用户',
   readAuditLog: '查看操作日志',
   manageUnitChannels: '设置单位通知渠道',
+  readReview: '查看通报、考核和统计',
+  runReview: '生成、编辑和发布通报与考核',
 };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   unit_staff: [],
-  supervisor: [],
-  coordinator: ['previewPlan', 'editPlanDraft', 'manageUnits'],
+  supervisor: ['readReview'],
+  coordinator: ['previewPlan', 'editPlanDraft', 'manageUnits', 'readReview', 'runReview'],
   admin: PERMISSIONS,
   system: [],
 };

@@ -81,8 +81,9 @@ export class EvidenceService {
    */
   async assertCanUpload(assignmentId: string, actor: Actor): Promise<void> {
     const row = await this.assignment(assignmentId);
-    if (!canReadUnit(actor, row.unitName)) throw new ServiceError('not_found', `assignment ${assignmentId} does not exist`);
-    const allowed = authorize(actor, { unitId: row.unitName }, 'reportProgress');
+    if (!canReadUnit(actor, row)) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
+    const holder = row.unitId !== null && actor.unitIds.includes(row.unitId) ? row.unitId : row.unitName;
+    const allowed = authorize(actor, { unitId: holder }, 'reportProgress');
     if (!allowed.ok) throw new ServiceError('forbidden', '只有承办单位的经办人可以上传佐证材料', { reason: 'evidence_wrong_unit' });
     if (['closed', 'withdrawn', 'reassigned'].includes(row.status)) {
       throw new ServiceError('conflict', '任务已结束，不能再上传佐证材料', { reason: 'assignment_finished', status: row.status });
@@ -128,7 +129,7 @@ export class EvidenceService {
     const row = isUuid(fileId) ? await this.dataSource.getRepository(EvidenceFileEntity).findOneBy({ id: fileId }) : null;
     if (!row) throw new ServiceError('not_found', '佐证材料不存在', { reason: 'not_found' });
     const assignment = await this.dataSource.getRepository(AssignmentEntity).findOneBy({ id: row.assignmentId });
-    if (!assignment || !canReadUnit(actor, assignment.unitName)) throw new ServiceError('not_found', '佐证材料不存在', { reason: 'not_found' });
+    if (!assignment || !canReadUnit(actor, assignment)) throw new ServiceError('not_found', '佐证材料不存在', { reason: 'not_found' });
     try {
       return { file: toView(row), body: await this.storage.get(row.storageKey) };
     } catch (error) {
