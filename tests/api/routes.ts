@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { loadConfig } from '@duban/config';
 import { createObjectStorage } from '@duban/storage';
 import type { ApiWorld, Persona } from './api-world';
 import { OTHER_UNIT, OWN_UNIT } from './api-world';
@@ -47,6 +46,8 @@ const evidenceFile = async (context: RouteContext, persona: Persona) => {
   const id = randomUUID();
   const key = `evidence/${assignmentId}/${id}`;
   const bytes = Buffer.from('%PDF-1.4\n% matrix\n%%EOF\n');
+  // Loaded lazily, as the harness does: the configuration is read after the harness points it at this run.
+  const { loadConfig } = await import('@duban/config');
   await createObjectStorage(loadConfig()).put(key, Readable.from([bytes]), { contentType: 'application/pdf', size: bytes.length });
   await context.world.db.query(
     'INSERT INTO evidence_files (id, assignment_id, file_name, content_type, size, sha256, storage_key, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
