@@ -1,3 +1,4 @@
+import { ASSIGNMENT_STATUSES } from '@duban/domain';
 import { Controller, Get, Param, Query, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -31,7 +32,7 @@ export class LedgerExportQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsIn(['pending_acceptance', 'in_progress', 'closure_requested', 'closed', 'declined', 'reassigned', 'withdrawn'], { message: 'status 不是有效的状态' })
+  @IsIn(ASSIGNMENT_STATUSES, { message: 'status 不是有效的状态' })
   status?: string;
 
   @ApiPropertyOptional()

@@ -39,7 +39,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/assessments', label: '年度考核', icon: <TrophyOutlined />, roles: OVERSIGHT },
   { path: '/talks', label: '约谈记录', icon: <CommentOutlined />, roles: EVERYONE },
   { path: '/inbox', label: '消息', icon: <BellOutlined />, roles: EVERYONE },
-  { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['coordinator', 'admin'] },
+  { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: holding('manageUnits') },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: holding('manageUsers') },
   { path: '/admin/channels', label: '通知渠道', icon: <NotificationOutlined />, roles: holding('manageUnitChannels') },
   { path: '/admin/audit-log', label: '审计日志', icon: <AuditOutlined />, roles: holding('readAuditLog') },

@@ -58,10 +58,11 @@ describe('authorizePlanAction', () => {
 });
 
 describe('named permissions', () => {
-  it('administrators hold every permission; coordinators preview, edit drafts and keep the unit directory', () => {
+  it('administrators hold every permission; coordinators preview, edit drafts, keep the unit directory and run the review; supervisors read it', () => {
     for (const permission of PERMISSIONS) expect(authorizePermission(actorFor('admin'), permission)).toEqual({ ok: true });
-    expect(PERMISSIONS.filter((permission) => hasPermission('coordinator', permission))).toEqual(['previewPlan', 'editPlanDraft', 'manageUnits']);
-    for (const role of ['unit_staff', 'supervisor', 'system'] as const) {
+    expect(PERMISSIONS.filter((permission) => hasPermission('coordinator', permission))).toEqual(['previewPlan', 'editPlanDraft', 'manageUnits', 'readReview', 'runReview']);
+    expect(PERMISSIONS.filter((permission) => hasPermission('supervisor', permission))).toEqual(['readReview']);
+    for (const role of ['unit_staff', 'system'] as const) {
       expect(PERMISSIONS.filter((permission) => hasPermission(role, permission))).toEqual([]);
     }
   });

@@ -19,6 +19,8 @@ import {
   type EvidenceRef,
   type RecordedEvidence,
   type ReportedActual,
+  isTerminalStatus,
+  type AssignmentStatus,
 } from '@duban/domain';
 import { AssignmentEntity, EvidenceFileEntity, type JsonObject } from '@duban/persistence';
 import { OBJECT_STORAGE, StorageObjectNotFound, type ObjectStorage } from '@duban/storage';
@@ -85,7 +87,7 @@ export class EvidenceService {
     const holder = row.unitId !== null && actor.unitIds.includes(row.unitId) ? row.unitId : row.unitName;
     const allowed = authorize(actor, { unitId: holder }, 'reportProgress');
     if (!allowed.ok) throw new ServiceError('forbidden', '只有承办单位的经办人可以上传佐证材料', { reason: 'evidence_wrong_unit' });
-    if (['closed', 'withdrawn', 'reassigned'].includes(row.status)) {
+    if (isTerminalStatus(row.status as AssignmentStatus)) {
       throw new ServiceError('conflict', '任务已结束，不能再上传佐证材料', { reason: 'assignment_finished', status: row.status });
     }
   }
