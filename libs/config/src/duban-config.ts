@@ -28,6 +28,8 @@ export interface DubanConfig {
   readonly repairEveryMs: number;
   /** With seedOnStart, also publish the seed plans. */
   readonly seedPublish: boolean;
+  /** With seedPublish, also play a believable history of actions over the published seed plans (demo data). */
+  readonly seedHistory: boolean;
   /** When the daily digest goes out (cron, Asia/Shanghai). */
   readonly digestCron: string;
   /** How often the outbox relay looks for rows whose enqueue was lost. */
@@ -80,6 +82,7 @@ export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
   requestTimeoutMs: '12000',
   repairEveryMs: '300000',
   seedPublish: 'true',
+  seedHistory: 'true',
   digestCron: '0 18 * * *',
   outboxRelayEveryMs: '60000',
   outboxRelayAfterMs: '60000',
@@ -116,6 +119,7 @@ export const CONFIG_ENV_NAMES: { readonly [K in keyof DubanConfig]: string } = {
   requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
   repairEveryMs: 'REPAIR_EVERY_MS',
   seedPublish: 'DUBAN_SEED_PUBLISH',
+  seedHistory: 'DUBAN_SEED_HISTORY',
   digestCron: 'DIGEST_CRON',
   outboxRelayEveryMs: 'OUTBOX_RELAY_EVERY_MS',
   outboxRelayAfterMs: 'OUTBOX_RELAY_AFTER_MS',

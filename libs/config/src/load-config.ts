@@ -78,6 +78,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     requestTimeoutMs: milliseconds('requestTimeoutMs'),
     repairEveryMs: milliseconds('repairEveryMs', 0),
     seedPublish: flag('seedPublish'),
+    seedHistory: flag('seedHistory'),
     digestCron: raw('digestCron').trim(),
     outboxRelayEveryMs: milliseconds('outboxRelayEveryMs'),
     outboxRelayAfterMs: milliseconds('outboxRelayAfterMs'),

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, StoredReviewSettings } from '@duban/domain';
 import { ReviewScheduleService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { RequirePermission } from '../auth/permission.guard';
 
 /** A plan's review regime as data: periods (半年通报/年度考核 cut-offs), pace thresholds, rubric, catch-up window. */
 @ApiTags('review')
@@ -13,14 +13,14 @@ export class ReviewPeriodsController {
   constructor(private readonly schedules: ReviewScheduleService) {}
 
   @Get()
-  @Roles('supervisor', 'coordinator', 'admin')
+  @RequirePermission('readReview')
   @ApiOperation({ summary: 'The plan’s review settings (stored values over the defaults)' })
   get(@Param('planId') planId: string, @CurrentActor() actor: Actor) {
     return this.schedules.settings(planId, actor);
   }
 
   @Put()
-  @Roles('coordinator', 'admin')
+  @RequirePermission('runReview')
   @ApiBody({ schema: { type: 'object', description: '{ periods?: [{ kind, month, day }], pace?: {...}, rubric?: {...}, publishRankings?, catchupWindowDays? }' } })
   @ApiOperation({ summary: 'Replace the plan’s review settings; every problem is named in Chinese (422); schedules follow' })
   put(@Param('planId') planId: string, @Body() body: StoredReviewSettings, @CurrentActor() actor: Actor) {
