@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import type { Actor } from '@duban/domain';
 import { BulletinService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -16,6 +16,8 @@ export class RunBulletinDto {
 
   @ApiProperty({ example: '2026-06-30', description: '截止日期（Asia/Shanghai）' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf 须为 YYYY-MM-DD 日期' })
+  // strict: a date that does not exist (2026-02-30) is refused too, not only a malformed one.
+  @IsISO8601({ strict: true }, { message: 'asOf 不是有效日期' })
   asOf!: string;
 
   @ApiPropertyOptional({ enum: KINDS })
