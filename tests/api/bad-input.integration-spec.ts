@@ -316,6 +316,69 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     ],
   },
   {
+    route: 'POST /api/v1/units',
+    persona: 'coordinator',
+    json: true,
+    path: () => '/api/v1/units',
+    cases: [
+      { name: 'wrong types', body: { jurisdictionId: 7, name: ['市甲局'], kind: 'ministry' }, status: 400, fields: ['jurisdictionId', 'name', 'kind'] },
+      { name: 'missing fields', body: {}, status: 400, fields: ['jurisdictionId'] },
+      { name: 'unknown jurisdiction (a bad value, not a missing resource)', body: { jurisdictionId: MISSING, name: '南京市无此局', kind: 'department' }, status: 400, message: /所属辖区不存在/ },
+    ],
+  },
+  {
+    route: 'PATCH /api/v1/units/{unitId}',
+    persona: 'coordinator',
+    json: true,
+    path: () => `/api/v1/units/${MISSING}`,
+    cases: [
+      { name: 'wrong types', body: { name: 7, validFrom: 'soon' }, status: 400, fields: ['name', 'validFrom'] },
+      { name: 'unknown unit', body: { shortName: '无此局' }, status: 404 },
+    ],
+  },
+  {
+    route: 'POST /api/v1/units/{unitId}/aliases',
+    persona: 'coordinator',
+    json: true,
+    path: () => `/api/v1/units/${MISSING}/aliases`,
+    cases: [
+      { name: 'wrong types', body: { alias: 7 }, status: 400, fields: ['alias'] },
+      { name: 'missing fields', body: {}, status: 400, fields: ['alias'] },
+      { name: 'unknown unit', body: { alias: '无此局' }, status: 404 },
+    ],
+  },
+  {
+    route: 'DELETE /api/v1/units/{unitId}/aliases/{alias}',
+    persona: 'coordinator',
+    path: () => `/api/v1/units/${MISSING}/aliases/${encodeURIComponent('无此别名')}`,
+    cases: [
+      { name: 'unknown unit', status: 404 },
+      { name: 'id that is not a UUID', path: () => `/api/v1/units/nope/aliases/${encodeURIComponent('无此别名')}`, status: 404 },
+    ],
+  },
+  {
+    route: 'PATCH /api/v1/plans/{planId}',
+    persona: 'coordinator',
+    json: true,
+    path: (ids) => `/api/v1/plans/${ids.draft}`,
+    cases: [
+      { name: 'wrong types', body: { jurisdictionId: 7 }, status: 400, fields: ['jurisdictionId'] },
+      { name: 'unknown jurisdiction (a bad value, not a missing resource)', body: { jurisdictionId: MISSING }, status: 400, message: /所属辖区不存在/ },
+      { name: 'unknown plan', path: () => `/api/v1/plans/${MISSING}`, body: { jurisdictionId: MISSING }, status: 404 },
+    ],
+  },
+  {
+    route: 'POST /api/v1/plans/{planId}/unit-mappings',
+    persona: 'coordinator',
+    json: true,
+    path: (ids) => `/api/v1/plans/${ids.draft}/unit-mappings`,
+    cases: [
+      { name: 'wrong types', body: { printedName: 7, unitId: 'x' }, status: 400, fields: ['printedName', 'unitId'] },
+      { name: 'missing fields', body: {}, status: 400, fields: ['printedName'] },
+      { name: 'unknown plan', path: () => `/api/v1/plans/${MISSING}/unit-mappings`, body: { printedName: '市甲局', unitId: MISSING }, status: 404 },
+    ],
+  },
+  {
     route: 'POST /api/v1/bulletins',
     persona: 'coordinator',
     json: true,

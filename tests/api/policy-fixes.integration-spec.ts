@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PlanEntity, type JsonObject } from '@duban/persistence';
 import { eventually } from '../support/duban-harness';
-import { syntheticPlan } from '../support/synthetic-plan';
+import { ensureSyntheticUnits, SYNTHETIC_JURISDICTION_ID, syntheticPlan } from '../support/synthetic-plan';
 import { call, OTHER_UNIT, OWN_UNIT, startApiWorld, type ApiWorld } from './api-world';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -59,8 +59,10 @@ describe('policy: behaviour fixes, error bodies and labels', () => {
       ...plan,
       tasks: [{ ...task, deadlines: [{ due: '2026-03-31', text: '2026年一季度末前出台实施细则' }, { due: '2027-12-31', text: '2027年底前全面完成' }] }],
     };
+    await ensureSyntheticUnits(world.db, task.units);
     const row = await world.db.getRepository(PlanEntity).save(
       world.db.getRepository(PlanEntity).create({
+        jurisdictionId: SYNTHETIC_JURISDICTION_ID,
         sourceHash: `milestone-${randomUUID()}`,
         documentName: plan.document,
         title: '阶段目标已过期的测试方案',

@@ -37,6 +37,7 @@ const scopedRead: Record<Persona, Outcome> = { anonymous: 401, staff_other_unit:
 const reviewReaders = (outcome: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, staff_other_unit: 403, staff_own_unit: 403, supervisor: outcome, coordinator: outcome, admin: outcome });
 const reviewEditors = (outcome: Outcome): Record<Persona, Outcome> => ({ anonymous: 401, staff_other_unit: 403, staff_own_unit: 403, supervisor: 403, coordinator: outcome, admin: outcome });
 const NO_BULLETIN = '00000000-0000-4000-8000-000000000000';
+const NO_UNIT = '00000000-0000-4000-8000-000000000001';
 
 const path = (value: string) => async () => ({ path: value });
 const plan = (build: (world: ApiWorld) => string, body?: unknown) => async (context: RouteContext) => ({ path: build(context.world), ...(body !== undefined ? { body } : {}) });
@@ -111,6 +112,18 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'POST /api/v1/inbox/{messageId}/read', request: async (context, persona) => ({ path: `/api/v1/inbox/${await context.messageFor(persona)}/read` }), expect: scopedRead },
   { route: 'GET /api/v1/escalations', request: path('/api/v1/escalations'), expect: everyone('ok') },
   { route: 'GET /api/v1/units', request: path('/api/v1/units'), expect: everyone('ok') },
+  // The organisation directory: everyone reads; coordinators and administrators keep it (requests here change nothing).
+  { route: 'GET /api/v1/jurisdictions', request: path('/api/v1/jurisdictions'), expect: everyone('ok') },
+  { route: 'GET /api/v1/units/{unitId}', request: path(`/api/v1/units/${NO_UNIT}`), expect: everyone(404) },
+  { route: 'POST /api/v1/units', request: async () => ({ path: '/api/v1/units', body: {} }), expect: draftReviewers },
+  { route: 'PATCH /api/v1/units/{unitId}', request: async () => ({ path: `/api/v1/units/${NO_UNIT}`, body: { name: '' } }), expect: draftReviewers },
+  { route: 'POST /api/v1/units/{unitId}/aliases', request: async () => ({ path: `/api/v1/units/${NO_UNIT}/aliases`, body: { alias: '' } }), expect: draftReviewers },
+  { route: 'DELETE /api/v1/units/{unitId}/aliases/{alias}', request: path(`/api/v1/units/${NO_UNIT}/aliases/${encodeURIComponent('矩阵别名')}`), expect: { ...draftReviewers, coordinator: 404, admin: 404 } },
+  // A plan's jurisdiction and unit mapping: coordinators and administrators (the published plan is past its draft).
+  { route: 'PATCH /api/v1/plans/{planId}', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}`, { jurisdictionId: 'not-a-uuid' }), expect: draftReviewers },
+  // How a plan's printed names resolve: readable like the plan's tasks.
+  { route: 'GET /api/v1/plans/{planId}/unit-resolutions', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/unit-resolutions`), expect: everyone('ok') },
+  { route: 'POST /api/v1/plans/{planId}/unit-mappings', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/unit-mappings`, {}), expect: draftReviewers },
   { route: 'GET /api/v1/regions', request: path('/api/v1/regions'), expect: everyone('ok') },
   { route: 'GET /api/v1/units/{unit}/channels', request: path(`/api/v1/units/${encodeURIComponent(OWN_UNIT)}/channels`), expect: adminOnly },
   {

@@ -92,7 +92,9 @@ describe('web console: coordinator and supervisor', () => {
     await page.getByRole('combobox', { name: '红黄绿灯' }).click();
     await page.getByTitle('红灯', { exact: true }).click();
     await page.waitForURL(/light=red/);
-    expect(decodeURIComponent(page.url())).toContain(`unit=${world.otherUnit}`);
+    // The filter names the unit by its directory id, which survives a rename.
+    const [{ id: otherUnitId }] = (await world.db.query('SELECT id FROM units WHERE name = $1', [world.otherUnit])) as { id: string }[];
+    expect(decodeURIComponent(page.url())).toContain(`unit=${otherUnitId}`);
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await eventually('two red rows of the other unit', async () => ((await rows.count()) === 2 ? true : undefined));
     for (const row of await rows.all()) {

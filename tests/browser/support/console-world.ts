@@ -5,7 +5,7 @@ import { seedDemoUsers } from '@duban/accounts';
 import { bearer, createTestUser, signIn } from '../../api-auth/auth-helpers';
 import { eventually, openDatabase, startApi, startWorker, useTestEnvironment } from '../../support/duban-harness';
 import { testSpeedSettings } from '../../support/plan-fixtures';
-import { insertSyntheticPlan } from '../../support/synthetic-plan';
+import { insertSyntheticPlan, ensureSyntheticUnits } from '../../support/synthetic-plan';
 import { REPO_ROOT, type TestRun } from '../../support/test-run';
 import { launchBrowser } from './browser';
 
@@ -43,6 +43,9 @@ async function publish(baseUrl: string, headers: Record<string, string>, db: Dat
 /** Gives a stored synthetic plan this world's unit names (市第N局 → 市<tag>第N局) and task titles. */
 async function personalise(db: DataSource, planId: string, tag: string, taskPrefix: string, title: string): Promise<void> {
   await db.query(`UPDATE plans SET parsed = replace(replace(parsed::text, '市第', $2), '合成任务', $3)::jsonb, title = $4 WHERE id = $1`, [planId, `市${tag}第`, taskPrefix, title]);
+  // The renamed units are directory units of the synthetic city, or the publish gate refuses the plan.
+  const [{ parsed }] = (await db.query('SELECT parsed FROM plans WHERE id = $1', [planId])) as { parsed: { tasks: { units: string[] }[] } }[];
+  await ensureSyntheticUnits(db, [...new Set(parsed.tasks.flatMap((task) => task.units))]);
 }
 
 /**
@@ -57,48 +60,61 @@ export async function startConsoleWorld(name: string, tag: string): Promise<Cons
   process.env.LOGIN_RATE_LIMIT = '10000';
   delete process.env.DUBAN_WEB_DIR;
   const worker = await startWorker(run);
-  const api = await startApi();
-  const db = await openDatabase(run);
-  await seedDemoUsers(db);
-  const staff = { username: `staff-${name}`, password: 'staff-password-1', unit: `市${tag}第1局` };
-  await createTestUser(db, { username: staff.username, displayName: `${tag}第1局经办人`, role: 'unit_staff', unitIds: [staff.unit], password: staff.password });
-  // Signed in afresh for each publish: a test may shorten access tokens to seconds, and setup on a loaded machine takes longer.
-  const admin = async () => bearer((await signIn(api.baseUrl, 'admin', 'admin123')).accessToken);
+  // A world that cannot be set up stops what it started: a worker left running outlives its test file and fails the next ones.
+  const started: { stop(): Promise<unknown> }[] = [worker];
+  try {
+    return await setUp();
+  } catch (error) {
+    for (const part of started.reverse()) await part.stop().catch(() => undefined);
+    throw error;
+  }
 
-  const taskPrefix = `${tag}组任务`;
-  const overduePrefix = `${tag}组逾期任务`;
-  const onTimePlanId = await insertSyntheticPlan(db, 3, 3);
-  const overduePlanId = await insertSyntheticPlan(db, 2, 3, testSpeedSettings(1000, 1000));
-  await personalise(db, onTimePlanId, tag, taskPrefix, `${tag}组行动方案`);
-  await personalise(db, overduePlanId, tag, overduePrefix, `${tag}组逾期演练方案`);
-  await publish(api.baseUrl, await admin(), db, onTimePlanId, 9);
-  await publish(api.baseUrl, await admin(), db, overduePlanId, 6);
-  const { browser, close } = await launchBrowser();
+  async function setUp(): Promise<ConsoleWorld> {
+    const api = await startApi();
+    started.push(api);
+    const db = await openDatabase(run);
+    started.push({ stop: () => db.destroy() });
+    await seedDemoUsers(db);
+    const staff = { username: `staff-${name}`, password: 'staff-password-1', unit: `市${tag}第1局` };
+    await createTestUser(db, { username: staff.username, displayName: `${tag}第1局经办人`, role: 'unit_staff', unitIds: [staff.unit], password: staff.password });
+    // Signed in afresh for each publish: a test may shorten access tokens to seconds, and setup on a loaded machine takes longer.
+    const admin = async () => bearer((await signIn(api.baseUrl, 'admin', 'admin123')).accessToken);
 
-  return {
-    staff,
-    otherUnit: `市${tag}第2局`,
-    taskPrefix,
-    overduePrefix,
-    run,
-    baseUrl: api.baseUrl,
-    db,
-    browser,
-    onTimePlanId,
-    overduePlanId,
-    headersOf: async (username, password) => bearer((await signIn(api.baseUrl, username, password)).accessToken),
-    async assignmentOf(planId, unit, taskNumber) {
-      const [row] = await db.query('SELECT id FROM assignments WHERE plan_id = $1 AND unit_name = $2 AND task_number = $3', [planId, unit, taskNumber]);
-      if (!row) throw new Error(`no assignment of ${unit} for task ${taskNumber}`);
-      return row.id as string;
-    },
-    async stop() {
-      await close();
-      await api.stop();
-      await worker.stop();
-      await db.destroy();
-    },
-  };
+    const taskPrefix = `${tag}组任务`;
+    const overduePrefix = `${tag}组逾期任务`;
+    const onTimePlanId = await insertSyntheticPlan(db, 3, 3);
+    const overduePlanId = await insertSyntheticPlan(db, 2, 3, testSpeedSettings(1000, 1000));
+    await personalise(db, onTimePlanId, tag, taskPrefix, `${tag}组行动方案`);
+    await personalise(db, overduePlanId, tag, overduePrefix, `${tag}组逾期演练方案`);
+    await publish(api.baseUrl, await admin(), db, onTimePlanId, 9);
+    await publish(api.baseUrl, await admin(), db, overduePlanId, 6);
+    const { browser, close } = await launchBrowser();
+
+    return {
+      staff,
+      otherUnit: `市${tag}第2局`,
+      taskPrefix,
+      overduePrefix,
+      run,
+      baseUrl: api.baseUrl,
+      db,
+      browser,
+      onTimePlanId,
+      overduePlanId,
+      headersOf: async (username, password) => bearer((await signIn(api.baseUrl, username, password)).accessToken),
+      async assignmentOf(planId, unit, taskNumber) {
+        const [row] = await db.query('SELECT id FROM assignments WHERE plan_id = $1 AND unit_name = $2 AND task_number = $3', [planId, unit, taskNumber]);
+        if (!row) throw new Error(`no assignment of ${unit} for task ${taskNumber}`);
+        return row.id as string;
+      },
+      async stop() {
+        await close();
+        await api.stop();
+        await worker.stop();
+        await db.destroy();
+      },
+    };
+  }
 }
 
 /** POSTs an action as a user (setting the scene for the journey under test). */

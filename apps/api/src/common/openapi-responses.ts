@@ -147,3 +147,12 @@ export function ApiEventStream(description: string) {
     ApiDefaultResponse({ description: '错误：{ statusCode, error, code, message（中文）, details? }', content: { 'application/json': { schema: ERROR_BODY } } }),
   );
 }
+
+/** A file download (an export, an evidence file): its bytes, or the one error body. */
+export function ApiFile(contentType: string, description: string) {
+  return applyDecorators(
+    ApiProduces(contentType),
+    ApiResponse({ status: HttpStatus.OK, description, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }),
+    ApiDefaultResponse({ description: '错误：{ statusCode, error, code, message（中文）, details? }', content: { 'application/json': { schema: ERROR_BODY } } }),
+  );
+}

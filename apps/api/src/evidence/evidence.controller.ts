@@ -6,6 +6,7 @@ import type { Actor } from '@duban/domain';
 import { EvidenceService, ServiceError } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { EvidenceUploadInterceptor } from './evidence-upload.interceptor';
+import { ApiAnswer, ApiFile, object, uuid } from '../common/openapi-responses';
 
 /**
  * 佐证材料 files: the holder unit's staff upload to their assignment (multipart `file`;
@@ -19,6 +20,7 @@ export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Post('assignments/:assignmentId/evidence')
+  @ApiAnswer(object({ id: uuid, fileName: { type: 'string' }, contentType: { type: 'string' }, size: { type: 'integer' }, sha256: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } }), 'the stored file', HttpStatus.CREATED)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Upload a 佐证材料 file (holder unit staff): PDF, PNG/JPEG/GIF/WebP, Word/Excel/PowerPoint by content; 413 over EVIDENCE_MAX_BYTES, 415 other types',
@@ -32,6 +34,7 @@ export class EvidenceController {
   }
 
   @Get('evidence/:fileId')
+  @ApiFile('application/octet-stream', 'the file, as uploaded (its own content type)')
   @ApiOperation({ summary: 'Download a 佐证材料 file (read scope of its assignment), as an attachment with its Chinese name (RFC 5987)' })
   @ApiProduces('application/octet-stream')
   async download(@Param('fileId') fileId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {

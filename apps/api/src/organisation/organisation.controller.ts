@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 import { AliasDto, JurisdictionQueryDto, NewUnitDto, UnitChangesDto, UnitListQueryDto } from './organisation.dto';
+import { ApiAnswer, freeObject, pageOf } from '../common/openapi-responses';
 
 /** The organisation directory: jurisdictions and units (everyone reads; coordinators and admins maintain). */
 @ApiTags('organisation')
@@ -16,12 +17,14 @@ export class OrganisationController {
   constructor(private readonly organisation: OrganisationService) {}
 
   @Get('jurisdictions')
+  @ApiAnswer(pageOf(freeObject('a jurisdiction: id, code (行政区划代码), name, level, parentId')), 'a page of jurisdictions')
   @ApiOperation({ summary: 'Jurisdictions (province, city, district, county) with 行政区划 codes; paginated' })
   async jurisdictions(@Query() query: JurisdictionQueryDto) {
     return page(await this.organisation.jurisdictions({ ...(query.level ? { level: query.level } : {}), ...(query.parentId ? { parentId: query.parentId } : {}) }), query);
   }
 
   @Get('units')
+  @ApiAnswer(pageOf(freeObject('a directory unit: id, name, shortName, kind, kindLabel, jurisdictionId, jurisdictionName, aliases, parentId, validFrom, validTo, successorId')), 'a page of units')
   @ApiOperation({ summary: 'Units of the directory: filter by jurisdiction (with its districts), text (any alias) and kind; paginated' })
   async units(@Query() query: UnitListQueryDto) {
     const { limit: _limit, offset: _offset, ...filter } = query;
@@ -29,12 +32,14 @@ export class OrganisationController {
   }
 
   @Get('units/:unitId')
+  @ApiAnswer(freeObject('a directory unit: id, name, shortName, kind, kindLabel, jurisdictionId, jurisdictionName, aliases, parentId, validFrom, validTo, successorId'), 'one unit')
   @ApiOperation({ summary: 'One unit with its aliases' })
   unit(@Param('unitId') unitId: string) {
     return this.organisation.unit(unitId);
   }
 
   @Post('units')
+  @ApiAnswer(freeObject('a directory unit: id, name, shortName, kind, kindLabel, jurisdictionId, jurisdictionName, aliases, parentId, validFrom, validTo, successorId'), 'the created unit', HttpStatus.CREATED)
   @RequirePermission('manageUnits')
   @ApiOperation({ summary: 'Create a unit (coordinator, admin)' })
   create(@Body() body: NewUnitDto, @CurrentActor() actor: Actor) {
@@ -42,6 +47,7 @@ export class OrganisationController {
   }
 
   @Patch('units/:unitId')
+  @ApiAnswer(freeObject('a directory unit: id, name, shortName, kind, kindLabel, jurisdictionId, jurisdictionName, aliases, parentId, validFrom, validTo, successorId'), 'the updated unit')
   @RequirePermission('manageUnits')
   @ApiOperation({ summary: 'Edit a unit: names, kind, validity, successor (coordinator, admin)' })
   update(@Param('unitId') unitId: string, @Body() body: UnitChangesDto, @CurrentActor() actor: Actor) {
@@ -49,6 +55,7 @@ export class OrganisationController {
   }
 
   @Post('units/:unitId/aliases')
+  @ApiAnswer(freeObject('a directory unit: id, name, shortName, kind, kindLabel, jurisdictionId, jurisdictionName, aliases, parentId, validFrom, validTo, successorId'), 'the unit with its new alias', HttpStatus.CREATED)
   @RequirePermission('manageUnits')
   @ApiOperation({ summary: 'Add an alias in the unit’s jurisdiction (coordinator, admin)' })
   async addAlias(@Param('unitId') unitId: string, @Body() body: AliasDto, @CurrentActor() actor: Actor) {
@@ -57,6 +64,7 @@ export class OrganisationController {
   }
 
   @Delete('units/:unitId/aliases/:alias')
+  @ApiAnswer(freeObject('a directory unit: id, name, shortName, kind, kindLabel, jurisdictionId, jurisdictionName, aliases, parentId, validFrom, validTo, successorId'), 'the unit without the alias')
   @RequirePermission('manageUnits')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Remove an alias (coordinator, admin)' })

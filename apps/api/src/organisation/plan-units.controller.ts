@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, UsePipes, HttpStatus } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { PlanService, PlanUnitsService } from '@duban/services';
@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 import { PlanJurisdictionDto, UnitMappingDto } from './organisation.dto';
+import { ApiAnswer, freeObject, pageOf } from '../common/openapi-responses';
 
 /** A draft's units: its jurisdiction, each printed name's resolution, a coordinator's mappings. */
 @ApiTags('plans')
@@ -19,6 +20,7 @@ export class PlanUnitsController {
   ) {}
 
   @Patch()
+  @ApiAnswer(freeObject('the plan summary with its confirmed jurisdiction'), 'the updated plan')
   @RequirePermission('editPlanDraft')
   @ApiOperation({ summary: 'Confirm the draft’s jurisdiction (coordinator, admin)' })
   async setJurisdiction(@Param('planId') planId: string, @Body() body: PlanJurisdictionDto, @CurrentActor() actor: Actor) {
@@ -27,6 +29,7 @@ export class PlanUnitsController {
   }
 
   @Get('unit-resolutions')
+  @ApiAnswer(pageOf(freeObject('a printed name: printedName, status, statusLabel, unitId, unitName, expandsTo, suggestions, taskNumbers')), 'how each printed name resolves')
   @ApiOperation({ summary: 'Each printed unit name: resolved / suggested / unknown / collective, with suggestions and tasks; paginated shape' })
   async resolutions(@Param('planId') planId: string) {
     const items = await this.planUnits.resolutions(planId);
@@ -34,6 +37,7 @@ export class PlanUnitsController {
   }
 
   @Post('unit-mappings')
+  @ApiAnswer(freeObject('the updated resolution of the printed name'), 'the mapping, learned as an alias', HttpStatus.CREATED)
   @RequirePermission('editPlanDraft')
   @ApiOperation({ summary: 'Map a printed name to a unit or a new unit; the alias is learned for the jurisdiction (coordinator, admin)' })
   map(@Param('planId') planId: string, @Body() body: UnitMappingDto, @CurrentActor() actor: Actor) {

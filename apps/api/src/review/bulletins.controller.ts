@@ -6,6 +6,7 @@ import { BulletinService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
+import { ApiAnswer, freeObject, object, pageOf, uuid } from '../common/openapi-responses';
 
 const KINDS = ['half_year', 'on_demand'] as const;
 
@@ -56,6 +57,7 @@ export class BulletinsController {
   constructor(private readonly bulletins: BulletinService) {}
 
   @Post()
+  @ApiAnswer(object({ id: uuid }), 'the bulletin is being drafted', HttpStatus.ACCEPTED)
   @RequirePermission('runReview')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Run (or re-run, replacing the unpublished draft) the bulletin of a plan as of a date' })
@@ -65,6 +67,7 @@ export class BulletinsController {
   }
 
   @Get()
+  @ApiAnswer(pageOf(freeObject('a bulletin: id, planId, asOf, kind, status, statusLabel, title, text, summary, laggingItems, candidates, publishedAt')), 'a page of bulletins')
   @RequirePermission('readReview')
   @ApiOperation({ summary: 'Bulletins of a plan, latest cut-off first' })
   list(@Query() query: BulletinQueryDto, @CurrentActor() actor: Actor) {
@@ -72,6 +75,7 @@ export class BulletinsController {
   }
 
   @Get(':id')
+  @ApiAnswer(freeObject('a bulletin: id, planId, asOf, kind, status, statusLabel, title, text, summary, laggingItems, candidates, publishedAt'), 'one bulletin')
   @RequirePermission('readReview')
   @ApiOperation({ summary: 'A bulletin: status, draft text, summary (by pace, light, unit, region), named items, 通报 candidates' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
@@ -79,6 +83,7 @@ export class BulletinsController {
   }
 
   @Patch(':id')
+  @ApiAnswer(freeObject('a bulletin: id, planId, asOf, kind, status, statusLabel, title, text, summary, laggingItems, candidates, publishedAt'), 'the edited draft')
   @RequirePermission('runReview')
   @ApiOperation({ summary: 'Edit the draft title or text (refused once published)' })
   edit(@Param('id') id: string, @Body() body: EditBulletinDto, @CurrentActor() actor: Actor) {
@@ -86,6 +91,7 @@ export class BulletinsController {
   }
 
   @Post(':id/publish')
+  @ApiAnswer(freeObject('a bulletin: id, planId, asOf, kind, status, statusLabel, title, text, summary, laggingItems, candidates, publishedAt'), 'the published bulletin')
   @RequirePermission('runReview')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Publish: notify every unit named and record one 通报 per named lagging assignment' })

@@ -8,6 +8,7 @@ import { ReviewExportService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
+import { ApiFile } from '../common/openapi-responses';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -55,6 +56,7 @@ export class ReviewExportsController {
   constructor(private readonly exports: ReviewExportService) {}
 
   @Get('assignments/export.xlsx')
+  @ApiFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '台账 (.xlsx)')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: 'The 台账 of the filtered assignments as .xlsx (streamed; a unit’s staff get their own units’ rows)' })
   async ledger(@Query() query: LedgerExportQueryDto, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
@@ -63,6 +65,7 @@ export class ReviewExportsController {
   }
 
   @Get('bulletins/:id/export.xlsx')
+  @ApiFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'the bulletin’s annex tables (.xlsx)')
   @RequirePermission('readReview')
   @ApiProduces(XLSX)
   @ApiOperation({ summary: 'A bulletin’s annex table (its frozen snapshot) as .xlsx' })
@@ -73,6 +76,7 @@ export class ReviewExportsController {
   }
 
   @Get('bulletins/:id/export.docx')
+  @ApiFile('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'the bulletin text (.docx)')
   @RequirePermission('readReview')
   @ApiProduces(DOCX)
   @ApiOperation({ summary: 'The bulletin text as .docx' })

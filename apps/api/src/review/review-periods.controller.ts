@@ -4,6 +4,7 @@ import type { Actor, StoredReviewSettings } from '@duban/domain';
 import { ReviewScheduleService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/permission.guard';
+import { ApiAnswer, freeObject } from '../common/openapi-responses';
 
 /** A plan's review regime as data: periods (半年通报/年度考核 cut-offs), pace thresholds, rubric, catch-up window. */
 @ApiTags('review')
@@ -13,6 +14,7 @@ export class ReviewPeriodsController {
   constructor(private readonly schedules: ReviewScheduleService) {}
 
   @Get()
+  @ApiAnswer(freeObject('review settings: periods, pace thresholds, rubric, publishRankings, catchupWindowDays'), 'the plan’s review settings')
   @RequirePermission('readReview')
   @ApiOperation({ summary: 'The plan’s review settings (stored values over the defaults)' })
   get(@Param('planId') planId: string, @CurrentActor() actor: Actor) {
@@ -20,6 +22,7 @@ export class ReviewPeriodsController {
   }
 
   @Put()
+  @ApiAnswer(freeObject('review settings: periods, pace thresholds, rubric, publishRankings, catchupWindowDays'), 'the saved settings')
   @RequirePermission('runReview')
   @ApiBody({ schema: { type: 'object', description: '{ periods?: [{ kind, month, day }], pace?: {...}, rubric?: {...}, publishRankings?, catchupWindowDays? }' } })
   @ApiOperation({ summary: 'Replace the plan’s review settings; every problem is named in Chinese (422); schedules follow' })

@@ -5,6 +5,15 @@ const coordinator = { role: 'coordinator' as const, unitIds: [] };
 const supervisor = { role: 'supervisor' as const, unitIds: [] };
 
 describe('availableActions', () => {
+  it('recognises the holder by directory id, or by name for a user whose scope still lists names, as the API does', () => {
+    const held = { unitId: '0b6d2f1e-unit-id', unitName: '市卫健委', status: 'in_progress', extensionPending: false };
+    const byId = { role: 'unit_staff' as const, unitIds: ['0b6d2f1e-unit-id'] };
+    expect(availableActions(byId, held)).toEqual(['reportProgress', 'requestClosure', 'requestExtension']);
+    expect(availableActions(staff, held)).toEqual(['reportProgress', 'requestClosure', 'requestExtension']);
+    expect(availableActions({ role: 'unit_staff' as const, unitIds: ['市发改委'] }, held)).toEqual([]);
+    expect(availableActions(staff, { ...held, unitId: null })).toEqual(['reportProgress', 'requestClosure', 'requestExtension']);
+  });
+
   it("offers a unit's staff accept or decline on a new assignment of their own unit, nothing on another unit's", () => {
     expect(availableActions(staff, { unitId: '市卫健委', status: 'pending_acceptance', extensionPending: false })).toEqual(['accept', 'decline']);
     expect(availableActions(staff, { unitId: '市发改委', status: 'pending_acceptance', extensionPending: false })).toEqual([]);

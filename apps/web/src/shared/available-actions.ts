@@ -18,7 +18,10 @@ export const ACTION_ORDER: readonly HumanAction[] = [
 ];
 
 export interface ActionContext {
-  readonly unitId: string;
+  /** The holder's directory unit id (null for a row the directory has not linked yet). */
+  readonly unitId: string | null;
+  /** The holder's name: a user whose scope still lists names (created before the directory) holds by name, as the API allows. */
+  readonly unitName?: string;
   readonly status: string;
   /** An extension request waits for a decision (decideExtension needs one; requestExtension refuses a second). */
   readonly extensionPending: boolean;
@@ -31,7 +34,8 @@ export interface ActionContext {
  */
 export function availableActions(actor: Actor, assignment: ActionContext): HumanAction[] {
   return ACTION_ORDER.filter((action) => {
-    if (!authorize(actor, { unitId: assignment.unitId }, action).ok) return false;
+    const holder = assignment.unitName !== undefined && (assignment.unitId === null || !actor.unitIds.includes(assignment.unitId)) && actor.unitIds.includes(assignment.unitName) ? assignment.unitName : assignment.unitId ?? assignment.unitName ?? '';
+    if (!authorize(actor, { unitId: holder }, action).ok) return false;
     if (!COMMAND_ALLOWED_STATUSES[action].includes(assignment.status as AssignmentStatus)) return false;
     if (action === 'decideExtension') return assignment.extensionPending;
     if (action === 'requestExtension') return !assignment.extensionPending;

@@ -71,7 +71,7 @@ export default function AssignmentPage() {
 
   const item = detail.data;
   const pending = useMemo(() => (item ? pendingExtension(item.events) : null), [item]);
-  const actions = useMemo(() => (item ? availableActions(actor, { unitId: item.unitId ?? item.unitName, status: item.status, extensionPending: pending !== null }) : []), [actor, item, pending]);
+  const actions = useMemo(() => (item ? availableActions(actor, { unitId: item.unitId ?? null, unitName: item.unitName, status: item.status, extensionPending: pending !== null }) : []), [actor, item, pending]);
 
   if (detail.loading && !item) return <PageLoading />;
   if (!item) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
