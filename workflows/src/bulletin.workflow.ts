@@ -30,11 +30,14 @@ export async function bulletinWorkflow(input: BulletinInput): Promise<BulletinRe
   setHandler(
     editBulletinUpdate,
     async (edit) => {
+      // The API refuses edits while its record says drafting; the record turns to draft a moment before this
+      // workflow does (the snapshot activity writes it), so an edit arriving in between waits for the draft.
+      await condition(() => stage !== 'drafting');
+      if (stage === 'published' || publishing) throw ApplicationFailure.create({ type: 'conflict', message: '通报已发布，不能再修改', nonRetryable: true });
       await activities.saveBulletinDraft({ bulletinId: bulletinId!, edit });
     },
     {
       validator: (edit) => {
-        if (stage === 'drafting') throw ApplicationFailure.create({ type: 'conflict', message: '通报正在生成，请稍后再编辑', nonRetryable: true });
         if (stage === 'published' || publishing) throw ApplicationFailure.create({ type: 'conflict', message: '通报已发布，不能再修改', nonRetryable: true });
         if (edit.title === undefined && edit.text === undefined) throw ApplicationFailure.create({ type: 'invalid_input', message: '请提供要修改的标题或正文', nonRetryable: true });
       },
@@ -44,6 +47,8 @@ export async function bulletinWorkflow(input: BulletinInput): Promise<BulletinRe
     publishBulletinUpdate,
     async (request) => {
       publishing = true;
+      // As for edits: a publish arriving just before this workflow has seen its draft waits for it.
+      await condition(() => stage !== 'drafting');
       const outcome = await activities.publishBulletinDraft({ bulletinId: bulletinId!, actorId: request.actorId });
       await activities.enqueueOutboxMessages(outcome.outboxMessageIds);
       const { outboxMessageIds: _delivered, ...result } = outcome;
@@ -53,7 +58,6 @@ export async function bulletinWorkflow(input: BulletinInput): Promise<BulletinRe
     },
     {
       validator: (_request) => {
-        if (stage === 'drafting') throw ApplicationFailure.create({ type: 'conflict', message: '通报正在生成，请稍后再发布', nonRetryable: true });
         if (stage === 'published' || publishing) throw ApplicationFailure.create({ type: 'conflict', message: '通报已发布，不能重复发布', nonRetryable: true });
       },
     },

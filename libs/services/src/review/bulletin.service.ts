@@ -139,6 +139,7 @@ export class BulletinService {
     if (edit.text !== undefined && (typeof edit.text !== 'string' || edit.text.trim() === '' || edit.text.length > 200_000)) throw new ServiceError('invalid_input', '正文不能为空且不超过20万字', { reason: 'invalid_text' });
     const row = await this.find(id);
     if (row.status === 'published') throw new ServiceError('conflict', '通报已发布，不能再修改', { reason: 'bulletin_published' });
+    if (row.status === 'drafting') throw new ServiceError('conflict', '通报正在生成，请稍后再编辑', { reason: 'bulletin_drafting' });
     await this.update<void>(row, editBulletinUpdate, edit);
     return this.get(id, actor);
   }
@@ -147,6 +148,7 @@ export class BulletinService {
     assertCoordinator(actor, '发布通报');
     const row = await this.find(id);
     if (row.status === 'published') throw new ServiceError('conflict', '通报已发布，不能重复发布', { reason: 'bulletin_published' });
+    if (row.status === 'drafting') throw new ServiceError('conflict', '通报正在生成，请稍后再发布', { reason: 'bulletin_drafting' });
     return this.update<BulletinPublished>(row, publishBulletinUpdate, { actorId: actor.id ?? actor.role });
   }
 

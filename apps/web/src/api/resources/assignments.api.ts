@@ -1,5 +1,5 @@
 import type { AssignmentCommandType } from '@duban/domain';
-import { api, type Page } from '../api-client';
+import { api, type Page, type Query } from '../api-client';
 
 /** A light reason as the read model stores it (the domain's LightReason: a code and a Chinese text). */
 export interface LightReasonView {
@@ -147,8 +147,17 @@ export const ACTION_ROUTES: Readonly<Record<Exclude<AssignmentCommandType, 'esca
 
 export type HumanAction = keyof typeof ACTION_ROUTES;
 
+const UNIT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The list's query string: a unit picked from the directory is its id (unitId); a typed or legacy one is a name (unit). */
+export function listParams(query: AssignmentListQuery): Query {
+  const { unit, ...rest } = query;
+  if (unit === undefined) return { ...rest };
+  return UNIT_ID.test(unit) ? { ...rest, unitId: unit } : { ...rest, unit };
+}
+
 export const assignmentsApi = {
-  list: (query: AssignmentListQuery, signal?: AbortSignal) => api.get<Page<AssignmentSummary>>('/assignments', { ...query }, signal),
+  list: (query: AssignmentListQuery, signal?: AbortSignal) => api.get<Page<AssignmentSummary>>('/assignments', listParams(query), signal),
   get: (id: string, signal?: AbortSignal) => api.get<AssignmentDetail>(`/assignments/${encodeURIComponent(id)}`, undefined, signal),
   uploadEvidence: (id: string, file: File) => {
     const form = new FormData();
