@@ -31,7 +31,8 @@ describe('web console: administrator', () => {
   });
 
   // Skipped after the merge of 2026-12-01 (organisation, policy, scale, review, evidence, web phase 2): the users page
-  // never shows after the two tabs' refresh, reproducibly, and the cause was not found before the session ended.
+  // did not show after the two tabs' refresh in 2 of 3 runs (it passed alone once); suspected: the new 5-second
+  // principal cache against this test's 4-second tokens. The cause was not found before the session ended.
   // The refresh itself is covered by the API tests (tests/api-auth); this browser journey must come back. See the closing note.
   it.skip('keeps a session past its access token, refreshing once for two tabs (a replayed refresh token would end it)', async () => {
     const { context, page, problems } = await newPage(world.browser, world.baseUrl, DESKTOP);
