@@ -158,6 +158,8 @@ async function startDuban(env: Record<string, string>, log: (line: string) => vo
 interface World {
   readonly assignments: { id: string; unit: string }[];
   readonly tokens: Record<string, string>;
+  /** The units in the order their staff users were made: chaos-staff-N is units[N - 1]'s. */
+  readonly units: readonly string[];
 }
 
 /** Users, a published synthetic plan, every assignment accepted. */
@@ -187,15 +189,15 @@ async function prepareWorld(db: DataSource, baseUrl: string, options: ChaosOptio
     const status = await actOnce(baseUrl, token, assignment.id, 'accept', {}, `accept-${assignment.id}`);
     if (status !== 200) throw new Error(`accept failed: ${status}`);
   }
-  return { assignments, tokens };
+  return { assignments, tokens, units };
 }
 
 async function runFault(
   fault: Fault,
   context: World & { baseUrl: string; db: DataSource; postgres: PrivateServer; redis: PrivateServer; duban: ChildProcess; options: ChaosOptions },
 ): Promise<FaultReport> {
-  const { baseUrl, db, options, assignments, tokens } = context;
-  const units = [...new Set(assignments.map((assignment) => assignment.unit))].sort();
+  // Not re-derived by sorting names: 市第10局 sorts before 市第2局, which handed ten-unit runs the wrong staff token (404s).
+  const { baseUrl, db, options, assignments, tokens, units } = context;
   const actions: Action[] = Array.from({ length: options.actions }, (_, index) => {
     const assignment = assignments[index % assignments.length]!;
     const kind = index % 3 === 2 ? 'report' : 'urge';
