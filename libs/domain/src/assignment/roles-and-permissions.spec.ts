@@ -60,11 +60,19 @@ describe('authorizePlanAction', () => {
 describe('named permissions', () => {
   it('administrators hold every permission; coordinators preview, edit drafts, keep the unit directory and run the review; supervisors read it', () => {
     for (const permission of PERMISSIONS) expect(authorizePermission(actorFor('admin'), permission)).toEqual({ ok: true });
-    expect(PERMISSIONS.filter((permission) => hasPermission('coordinator', permission))).toEqual(['previewPlan', 'editPlanDraft', 'manageUnits', 'readReview', 'runReview']);
-    expect(PERMISSIONS.filter((permission) => hasPermission('supervisor', permission))).toEqual(['readReview']);
-    for (const role of ['unit_staff', 'system'] as const) {
-      expect(PERMISSIONS.filter((permission) => hasPermission(role, permission))).toEqual([]);
-    }
+    expect(PERMISSIONS.filter((permission) => hasPermission('coordinator', permission))).toEqual([
+      'previewPlan',
+      'editPlanDraft',
+      'manageUnits',
+      'readReview',
+      'runReview',
+      'readTalks',
+      'reportTalkRectification',
+    ]);
+    expect(PERMISSIONS.filter((permission) => hasPermission('supervisor', permission))).toEqual(['readReview', 'readTalks']);
+    // A unit's staff read their own 约谈 and report its rectification (the talk course scopes them to their units).
+    expect(PERMISSIONS.filter((permission) => hasPermission('unit_staff', permission))).toEqual(['readTalks', 'reportTalkRectification']);
+    expect(PERMISSIONS.filter((permission) => hasPermission('system', permission))).toEqual([]);
   });
 
   it('refuses with the role and the permission in Chinese', () => {

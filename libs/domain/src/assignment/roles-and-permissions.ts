@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'manageUnitChannels',
   'readReview',
   'runReview',
+  'readTalks',
+  'reportTalkRectification',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,12 +47,15 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   manageUnitChannels: '设置单位通知渠道',
   readReview: '查看通报、考核和统计',
   runReview: '生成、编辑和发布通报与考核',
+  readTalks: '查看约谈记录',
+  reportTalkRectification: '报送约谈整改情况',
 };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  unit_staff: [],
-  supervisor: ['readReview'],
-  coordinator: ['previewPlan', 'editPlanDraft', 'manageUnits', 'readReview', 'runReview'],
+  // Unit staff read their own units' 约谈 and report the rectification (scoped like their assignments).
+  unit_staff: ['readTalks', 'reportTalkRectification'],
+  supervisor: ['readReview', 'readTalks'],
+  coordinator: ['previewPlan', 'editPlanDraft', 'manageUnits', 'readReview', 'runReview', 'readTalks', 'reportTalkRectification'],
   admin: PERMISSIONS,
   system: [],
 };

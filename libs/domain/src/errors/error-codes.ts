@@ -1,4 +1,5 @@
 import type { RejectionCode } from '../assignment/rejection';
+import type { TalkErrorCode } from '../talk/talk-refusal';
 
 /**
  * The coarse kind of an error (the body's `error` field, kept for compatibility). The API's one table
@@ -40,7 +41,7 @@ export type GeneralErrorCode =
   | 'unit_unresolved'
 
 /** Every stable machine code an error body may carry in `code`. */
-export type ErrorCode = GeneralErrorCode | RejectionCode;
+export type ErrorCode = GeneralErrorCode | RejectionCode | TalkErrorCode;
 
 /**
  * Each code's kind and the Chinese sentence a person reads when the raiser gave no Chinese message of its own.
@@ -109,6 +110,17 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, { readonly kind: ErrorKin
   unit_required: { kind: 'unprocessable', message: '请选择单位' },
   same_unit: { kind: 'unprocessable', message: '改派单位不能与当前责任单位相同' },
   invalid_level: { kind: 'unprocessable', message: '督办级别无效' },
+  // 约谈 records (libs/domain/src/talk): the course's state refuses the step (409) or a value is refused (422)
+  talk_transition_not_allowed: { kind: 'conflict', message: '约谈当前状态不允许此操作' },
+  talk_version_stale: { kind: 'conflict', message: '约谈记录已被他人更新，请刷新后重试' },
+  talk_already_open: { kind: 'conflict', message: '该任务已有进行中的约谈' },
+  talk_assignment_not_eligible: { kind: 'conflict', message: '该任务当前状态不能约谈' },
+  talk_text_required: { kind: 'unprocessable', message: '请填写约谈相关内容' },
+  talk_text_too_long: { kind: 'unprocessable', message: '约谈相关内容过长' },
+  talk_schedule_invalid: { kind: 'unprocessable', message: '约谈时间无效' },
+  talk_target_invalid: { kind: 'unprocessable', message: '约谈对象须为单位主要负责人或分管负责人' },
+  talk_held_at_invalid: { kind: 'unprocessable', message: '约谈举行时间无效' },
+  talk_rectify_by_invalid: { kind: 'unprocessable', message: '整改期限无效' },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,3 +1,4 @@
+import { talkSourceLabelOf, talkStatusLabelOf, talkTargetLabelOf } from './labels';
 import { escalationLevelLabelOf, labelOf, lightLabelOf, planStatusLabelOf, responsibilityLabelOf, roleLabelOf, statusLabelOf, eventTypeLabelOf, ESCALATION_RECORD_LEVELS } from './labels';
 
 describe('labels beside codes', () => {
@@ -10,6 +11,9 @@ describe('labels beside codes', () => {
     expect(roleLabelOf('coordinator')).toBe('牵头协调人员');
     expect(eventTypeLabelOf('talk_triggered')).toBe('约谈');
     expect(planStatusLabelOf('draft')).not.toBe('draft');
+    expect(talkStatusLabelOf('rectification_reported')).toBe('整改已报送');
+    expect(talkSourceLabelOf('ladder')).toBe('逾期升级建议');
+    expect(talkTargetLabelOf('deputy')).toBe('分管负责人');
   });
 
   it('keeps the ladder order with the proposal before the talk', () => {

@@ -5,6 +5,7 @@ import { ASSIGNMENT_STATUS_LABELS } from '../assignment/assignment-status';
 import { ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS } from '../escalation/escalation-levels';
 import { LIGHT_LABELS } from '../light/traffic-light';
 import { PLAN_STATUS_LABELS } from '../rollout/plan-status';
+import { TALK_SOURCE_LABELS, TALK_STATUS_LABELS, TALK_TARGET_LABELS } from '../talk/talk-labels';
 
 /**
  * Chinese labels that API responses carry next to each code (`status` + `statusLabel`…): one place for the
@@ -40,3 +41,6 @@ export const escalationSourceLabelOf = (code: string | null | undefined) => labe
 export const roleLabelOf = (code: string | null | undefined) => labelOf(ROLE_LABELS, code);
 export const eventTypeLabelOf = (code: string | null | undefined) => labelOf(EVENT_LABELS, code);
 export const planStatusLabelOf = (code: string | null | undefined) => labelOf(PLAN_STATUS_LABELS, code);
+export const talkStatusLabelOf = (code: string | null | undefined) => labelOf(TALK_STATUS_LABELS, code);
+export const talkSourceLabelOf = (code: string | null | undefined) => labelOf(TALK_SOURCE_LABELS, code);
+export const talkTargetLabelOf = (code: string | null | undefined) => labelOf(TALK_TARGET_LABELS, code);
