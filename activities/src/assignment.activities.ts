@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AssignmentEvent } from '@duban/domain';
+import { LADDER_TALK_REASON, type AssignmentEvent } from '@duban/domain';
 import { writeOutboxMessages, type NewOutboxMessage } from '@duban/notifications';
 import {
   AssignmentEntity,
@@ -94,6 +94,7 @@ export class AssignmentActivities implements AssignmentActivityApi {
   private async writeDerivedRows(manager: EntityManager, identity: AssignmentIdentity, fromSeq: number, events: readonly AssignmentEvent[]): Promise<void> {
     const reports: Partial<ProgressReportEntity>[] = [];
     const escalations: Partial<EscalationEntity>[] = [];
+    const talkProposals: number[] = [];
     events.forEach((event, index) => {
       const seq = fromSeq + index;
       const occurredAt = new Date(event.at);
@@ -114,6 +115,7 @@ export class AssignmentActivities implements AssignmentActivityApi {
       } else if (event.type === 'escalated') {
         const level = event.payload.level === 'talk' ? 'talk_proposed' : event.payload.level;
         escalations.push({ ...base, level, source: 'ladder', reason: null });
+        if (event.payload.level === 'talk') talkProposals.push(seq);
       } else if (event.type === 'urged') {
         escalations.push({ ...base, level: event.payload.level, source: 'supervisor', reason: event.payload.note });
       } else if (event.type === 'talk_triggered') {
@@ -122,7 +124,24 @@ export class AssignmentActivities implements AssignmentActivityApi {
     });
     if (reports.length) await manager.createQueryBuilder().insert().into(ProgressReportEntity).values(reports).orIgnore().execute();
     if (escalations.length) await manager.createQueryBuilder().insert().into(EscalationEntity).values(escalations).orIgnore().execute();
+    for (const seq of talkProposals) await proposeTalk(manager, identity, seq);
   }
+}
+
+/**
+ * The ladder reached 约谈: a `proposed` 约谈 record for the coordinators, in the same transaction as the escalation.
+ * Idempotent twice over: a retried activity finds its own proposal (source_ref = assignment:seq), and an assignment
+ * with a talk still open (proposed by hand or earlier) gets none (the one-open-talk unique index: DO NOTHING).
+ */
+async function proposeTalk(manager: EntityManager, identity: AssignmentIdentity, seq: number): Promise<void> {
+  const sourceRef = `${identity.assignmentId}:${seq}`;
+  await manager.query(
+    `INSERT INTO talks (plan_id, assignment_id, unit_id, unit_name, source, source_ref, status, reason, created_by, updated_by)
+     SELECT a.plan_id, a.id, a.unit_id, a.unit_name, 'ladder', $2, 'proposed', $3, 'system', 'system' FROM assignments a
+      WHERE a.id = $1 AND NOT EXISTS (SELECT 1 FROM talks t WHERE t.source = 'ladder' AND t.source_ref = $2)
+     ON CONFLICT DO NOTHING`,
+    [identity.assignmentId, sourceRef, LADDER_TALK_REASON],
+  );
 }
 
 /**

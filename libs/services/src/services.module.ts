@@ -18,8 +18,9 @@ import { PlanUnitsService } from './organisation/plan-units.service';
 import { BulletinService } from './review/bulletin.service';
 import { ReviewExportService } from './review/review-export.service';
 import { ReviewScheduleService } from './review/review-schedule.service';
+import { TalkService } from './review/talk.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService, EvidenceService, BulletinService, ReviewExportService, ReviewScheduleService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService, EvidenceService, BulletinService, ReviewExportService, ReviewScheduleService, TalkService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({
