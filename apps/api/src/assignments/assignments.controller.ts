@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, UseInterceptors, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, AssignmentCommand } from '@duban/domain';
-import { AssignmentService, EvidenceService, readableUnits } from '@duban/services';
+import { AssignmentService, EvidenceService, readableUnits, TalkService } from '@duban/services';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { IdempotencyInterceptor, idempotencyKey } from '../common/idempotency.interceptor';
@@ -54,6 +54,7 @@ export class AssignmentsController {
   constructor(
     private readonly assignments: AssignmentService,
     private readonly evidence: EvidenceService,
+    private readonly talks: TalkService,
   ) {}
 
   @Get()
@@ -133,7 +134,8 @@ export class AssignmentsController {
 
   @ActionRoute('talk', '约谈 hold a talk with the unit (coordinator, admin)')
   talk(@Param('assignmentId') id: string, @Body() body: TalkDto, @CurrentActor() actor: Actor, @Req() request: AuthenticatedRequest) {
-    return this.perform(id, { type: 'triggerTalk', reason: body.reason, ...(body.overrideReason !== undefined ? { overrideReason: body.overrideReason } : {}) }, actor, request);
+    // Through the 约谈 records, so this 约谈 has its course (schedule, hold, rectification) like one opened under /talks.
+    return this.talks.openOnAssignment({ assignmentId: id, reason: body.reason, ...(body.overrideReason !== undefined ? { overrideReason: body.overrideReason } : {}) }, actor, idempotencyKey(request));
   }
 
   /** Visibility first (404 for another unit's assignment), then the workflow's Update as the caller. */
