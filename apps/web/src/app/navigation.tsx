@@ -37,7 +37,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/plans', label: '方案管理', icon: <FileTextOutlined />, roles: holding('previewPlan') },
   { path: '/bulletins', label: '通报', icon: <NotificationOutlined />, roles: OVERSIGHT },
   { path: '/assessments', label: '年度考核', icon: <TrophyOutlined />, roles: OVERSIGHT },
-  { path: '/talks', label: '约谈记录', icon: <CommentOutlined />, roles: EVERYONE },
+  { path: '/talks', label: '约谈记录', icon: <CommentOutlined />, roles: holding('readTalks') },
   { path: '/inbox', label: '消息', icon: <BellOutlined />, roles: EVERYONE },
   { path: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: holding('manageUnits') },
   { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: holding('manageUsers') },

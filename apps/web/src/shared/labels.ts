@@ -8,6 +8,8 @@ import {
   PLAN_STATUS_LABELS,
   RESPONSIBILITY_LABELS,
   ROLE_LABELS,
+  TALK_STATUS_LABELS,
+  TALK_TARGET_LABELS,
 } from '@duban/domain';
 
 /**
@@ -64,9 +66,11 @@ const REVIEW_FALLBACK: Readonly<Record<string, string>> = {
   waived: '已免予',
   scheduled: '已安排',
   held: '已约谈',
-  rectifying: '整改中',
   verified: '已验收',
   escalated: '已升级',
-  triggered: '待安排',
 };
 export const reviewLabel = (code: string | null | undefined, given?: string) => lookup(REVIEW_FALLBACK, code, given);
+
+/** 约谈 records' statuses and whom a 约谈 addresses (the API's label wins). */
+export const talkStatusLabel = (code: string | null | undefined, given?: string) => lookup(TALK_STATUS_LABELS, code, given);
+export const talkTargetLabel = (code: string | null | undefined, given?: string | null) => lookup(TALK_TARGET_LABELS, code, given ?? undefined);

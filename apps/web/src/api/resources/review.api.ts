@@ -74,26 +74,42 @@ export interface Assessment {
   readonly sanctions?: readonly Sanction[];
 }
 
+/** A step of a 约谈's course (the API lists the ones the reader may take now in `actions`). */
+export type TalkAction = 'schedule' | 'hold' | 'reportRectification' | 'verify' | 'escalate';
+
 /** 约谈 record (GET /talks/:id). */
 export interface TalkRecord {
   readonly id: string;
-  readonly planId?: string;
-  readonly assignmentId?: string;
-  readonly unitId?: string;
+  readonly planId: string;
+  readonly assignmentId: string | null;
+  readonly unitId: string | null;
   readonly unitName: string;
-  readonly taskTitle?: string;
+  readonly taskNumber: number | null;
+  readonly taskTitle: string | null;
+  readonly source: string;
+  readonly sourceLabel: string;
+  /** proposed, scheduled, held, rectification_reported, verified, escalated, cancelled. */
   readonly status: string;
-  readonly statusLabel?: string;
+  readonly statusLabel: string;
   readonly reason: string;
-  readonly scheduledAt?: string | null;
-  readonly place?: string | null;
-  readonly attendees?: readonly string[] | string | null;
-  readonly minutes?: string | null;
-  readonly demands?: string | null;
-  readonly rectifyBy?: string | null;
-  readonly rectification?: string | null;
-  readonly createdAt?: string;
-  readonly [key: string]: unknown;
+  /** principal (单位主要负责人) or deputy (分管负责人). */
+  readonly talkTarget: string | null;
+  readonly talkTargetLabel: string | null;
+  readonly scheduledAt: string | null;
+  readonly place: string | null;
+  readonly attendees: string | null;
+  readonly minutes: string | null;
+  readonly demands: string | null;
+  readonly rectifyBy: string | null;
+  readonly heldAt: string | null;
+  readonly rectification: string | null;
+  readonly verifiedAt: string | null;
+  readonly escalatedReason: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Sent back with a step: a record someone changed meanwhile is refused (409 talk_version_stale). */
+  readonly version: number;
+  readonly actions: readonly { readonly action: TalkAction; readonly label: string }[];
 }
 
 const id = (value: string) => encodeURIComponent(value);
@@ -118,12 +134,13 @@ export const assessmentsApi = {
 };
 
 export const talksApi = {
-  list: (query: { planId?: string; unitId?: string; status?: string } = {}) => api.get<Page<TalkRecord>>('/talks', { limit: 100, ...query }),
+  list: (query: { planId?: string; unitId?: string; assignmentId?: string; status?: string } = {}) => api.get<Page<TalkRecord>>('/talks', { limit: 100, ...query }),
   get: (talkId: string) => api.get<TalkRecord>(`/talks/${id(talkId)}`),
-  trigger: (body: { assignmentId: string; reason: string }) => api.post<TalkRecord>('/talks', body),
-  schedule: (talkId: string, body: { at: string; place: string; attendees: string }) => api.post<TalkRecord>(`/talks/${id(talkId)}/schedule`, body),
-  hold: (talkId: string, body: { minutes: string; demands: string; rectifyBy: string }) => api.post<TalkRecord>(`/talks/${id(talkId)}/hold`, body),
-  rectification: (talkId: string, body: { text: string }) => api.post<TalkRecord>(`/talks/${id(talkId)}/rectification`, body),
-  verify: (talkId: string) => api.post<TalkRecord>(`/talks/${id(talkId)}/verify`),
-  escalate: (talkId: string, body: { reason: string }) => api.post<TalkRecord>(`/talks/${id(talkId)}/escalate`, body),
+  trigger: (body: { assignmentId: string; reason: string; overrideReason?: string }) => api.post<TalkRecord>('/talks', body),
+  schedule: (talkId: string, body: { at: string; place: string; attendees: string; talkTarget: 'principal' | 'deputy'; version?: number }) =>
+    api.post<TalkRecord>(`/talks/${id(talkId)}/schedule`, body),
+  hold: (talkId: string, body: { minutes: string; demands: string; rectifyBy: string; heldAt?: string; version?: number }) => api.post<TalkRecord>(`/talks/${id(talkId)}/hold`, body),
+  rectification: (talkId: string, body: { text: string; version?: number }) => api.post<TalkRecord>(`/talks/${id(talkId)}/rectification`, body),
+  verify: (talkId: string, body: { version?: number } = {}) => api.post<TalkRecord>(`/talks/${id(talkId)}/verify`, body),
+  escalate: (talkId: string, body: { reason: string; version?: number }) => api.post<TalkRecord>(`/talks/${id(talkId)}/escalate`, body),
 };

@@ -2,42 +2,33 @@ import { App, Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Tabl
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { talksApi, type TalkRecord } from '../../api/resources/review.api';
-import { useSignedIn } from '../../app/session-context';
+import { TALK_STATUSES, TALK_TARGETS } from '@duban/domain';
+import { talksApi, type TalkAction, type TalkRecord } from '../../api/resources/review.api';
 import { ErrorAlert } from '../../shared/error-alert';
 import { formatDate, formatDateTime } from '../../shared/format-date';
-import { reviewLabel } from '../../shared/labels';
+import { talkStatusLabel, talkTargetLabel } from '../../shared/labels';
 import { useResource } from '../../shared/use-resource';
 import { useSubmission } from '../../shared/use-submission';
 import { PlanPicker } from './review-shared';
 
-type Step = 'schedule' | 'hold' | 'rectification' | 'verify' | 'escalate';
+type Step = TalkAction;
 
-const STEP_LABELS: Record<Step, string> = { schedule: '安排约谈', hold: '记录约谈', rectification: '报送整改', verify: '验收整改', escalate: '升级处理' };
-
-/** Which steps of the 约谈 course a role may take at a status (the API decides; this only hides buttons). */
-function talkSteps(role: string, status: string): Step[] {
-  if (role === 'coordinator') {
-    if (status === 'triggered' || status === 'proposed') return ['schedule'];
-    if (status === 'scheduled') return ['hold'];
-    if (status === 'rectifying') return ['verify', 'escalate'];
-    return [];
-  }
-  if (role === 'unit_staff' && (status === 'held' || status === 'rectifying')) return ['rectification'];
-  return [];
-}
+/** The dialog's title per step (the API sends the same names with each record's `actions`). */
+const STEP_LABELS: Record<Step, string> = { schedule: '安排约谈', hold: '记录约谈', reportRectification: '报送整改', verify: '验收整改', escalate: '升级处理' };
 
 function StepDialog({ talk, step, onClose, onDone }: { talk: TalkRecord; step: Step; onClose: () => void; onDone: () => void }) {
-  const [form] = Form.useForm<{ at?: Dayjs; place?: string; attendees?: string; minutes?: string; demands?: string; rectifyBy?: Dayjs; text?: string; reason?: string }>();
+  const [form] = Form.useForm<{ at?: Dayjs; place?: string; attendees?: string; talkTarget?: 'principal' | 'deputy'; minutes?: string; demands?: string; rectifyBy?: Dayjs; text?: string; reason?: string }>();
   const { submitting, error, run } = useSubmission();
   const submit = async () => {
     const values = await form.validateFields();
     const ok = await run(async () => {
-      if (step === 'schedule') await talksApi.schedule(talk.id, { at: values.at!.toISOString(), place: values.place!.trim(), attendees: values.attendees!.trim() });
-      if (step === 'hold') await talksApi.hold(talk.id, { minutes: values.minutes!.trim(), demands: values.demands!.trim(), rectifyBy: values.rectifyBy!.format('YYYY-MM-DD') });
-      if (step === 'rectification') await talksApi.rectification(talk.id, { text: values.text!.trim() });
-      if (step === 'verify') await talksApi.verify(talk.id);
-      if (step === 'escalate') await talksApi.escalate(talk.id, { reason: values.reason!.trim() });
+      // The version read with the list: a record someone changed meanwhile is refused (409) instead of overwritten.
+      const version = talk.version;
+      if (step === 'schedule') await talksApi.schedule(talk.id, { at: values.at!.toISOString(), place: values.place!.trim(), attendees: values.attendees!.trim(), talkTarget: values.talkTarget!, version });
+      if (step === 'hold') await talksApi.hold(talk.id, { minutes: values.minutes!.trim(), demands: values.demands!.trim(), rectifyBy: values.rectifyBy!.format('YYYY-MM-DD'), version });
+      if (step === 'reportRectification') await talksApi.rectification(talk.id, { text: values.text!.trim(), version });
+      if (step === 'verify') await talksApi.verify(talk.id, { version });
+      if (step === 'escalate') await talksApi.escalate(talk.id, { reason: values.reason!.trim(), version });
     });
     if (ok) onDone();
   };
@@ -55,27 +46,30 @@ function StepDialog({ talk, step, onClose, onDone }: { talk: TalkRecord; step: S
             <Form.Item name="place" label="地点" rules={required('请填写地点')}>
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item name="attendees" label="参加人员" rules={required('请填写参加人员')}>
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            <Form.Item name="talkTarget" label="约谈对象" rules={[{ required: true, message: '请选择约谈对象' }]}>
+              <Select options={TALK_TARGETS.map((value) => ({ value, label: talkTargetLabel(value) }))} />
+            </Form.Item>
+            <Form.Item name="attendees" label="约谈人及参加人员" rules={required('请填写参加人员')}>
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
             </Form.Item>
           </>
         ) : null}
         {step === 'hold' ? (
           <>
             <Form.Item name="minutes" label="约谈记录" rules={required('请填写约谈记录')}>
-              <Input.TextArea autoSize={{ minRows: 4 }} maxLength={5000} />
+              <Input.TextArea autoSize={{ minRows: 4 }} maxLength={20000} />
             </Form.Item>
             <Form.Item name="demands" label="整改要求" rules={required('请填写整改要求')}>
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={5000} />
             </Form.Item>
             <Form.Item name="rectifyBy" label="整改期限" rules={[{ required: true, message: '请选择整改期限' }]}>
               <DatePicker format="YYYY年M月D日" style={{ width: '100%' }} />
             </Form.Item>
           </>
         ) : null}
-        {step === 'rectification' ? (
+        {step === 'reportRectification' ? (
           <Form.Item name="text" label="整改情况" rules={required('请填写整改情况')}>
-            <Input.TextArea autoSize={{ minRows: 4 }} maxLength={5000} />
+            <Input.TextArea autoSize={{ minRows: 4 }} maxLength={20000} />
           </Form.Item>
         ) : null}
         {step === 'escalate' ? (
@@ -89,9 +83,8 @@ function StepDialog({ talk, step, onClose, onDone }: { talk: TalkRecord; step: S
   );
 }
 
-/** 约谈记录: the course of each 约谈 — triggered, scheduled, held, rectifying, verified or escalated. */
+/** 约谈记录: the course of each 约谈 — proposed, scheduled, held, rectification reported, verified or escalated. */
 export default function TalksPage() {
-  const { actor } = useSignedIn();
   const { message } = App.useApp();
   const [planId, setPlanId] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<string | undefined>(undefined);
@@ -106,10 +99,10 @@ export default function TalksPage() {
           allowClear
           placeholder="全部状态"
           aria-label="约谈状态"
-          style={{ width: 140 }}
+          style={{ width: 160 }}
           value={status}
           onChange={setStatus}
-          options={['triggered', 'scheduled', 'held', 'rectifying', 'verified', 'escalated'].map((value) => ({ value, label: reviewLabel(value) }))}
+          options={TALK_STATUSES.map((value) => ({ value, label: talkStatusLabel(value) }))}
         />
       </Space>
       <ErrorAlert error={talks.error} onRetry={talks.reload} />
@@ -122,10 +115,17 @@ export default function TalksPage() {
         expandable={{
           expandedRowRender: (talk) => (
             <Space direction="vertical" size={2}>
-              {talk.scheduledAt ? <span>约谈安排：{formatDateTime(talk.scheduledAt)}，{talk.place ?? ''}</span> : null}
+              <span>来源：{talk.sourceLabel}</span>
+              {talk.scheduledAt ? (
+                <span>
+                  约谈安排：{formatDateTime(talk.scheduledAt)}，{talk.place ?? ''}，约谈{talkTargetLabel(talk.talkTarget, talk.talkTargetLabel)}
+                </span>
+              ) : null}
+              {talk.attendees ? <span className="user-text">约谈人及参加人员：{talk.attendees}</span> : null}
               {talk.minutes ? <span className="user-text">约谈记录：{talk.minutes}</span> : null}
               {talk.demands ? <span className="user-text">整改要求：{talk.demands}（{formatDate(talk.rectifyBy)}前）</span> : null}
               {talk.rectification ? <span className="user-text">整改情况：{talk.rectification}</span> : null}
+              {talk.escalatedReason ? <span className="user-text">升级理由：{talk.escalatedReason}</span> : null}
             </Space>
           ),
         }}
@@ -133,15 +133,16 @@ export default function TalksPage() {
           { title: '责任单位', dataIndex: 'unitName', width: 150 },
           { title: '任务', render: (_, talk) => (talk.assignmentId ? <Link to={`/assignments/${talk.assignmentId}`}>{talk.taskTitle ?? '查看任务'}</Link> : (talk.taskTitle ?? '—')) },
           { title: '事由', render: (_, talk) => <span className="user-text">{talk.reason}</span> },
-          { title: '状态', width: 90, render: (_, talk) => <Tag>{reviewLabel(talk.status, talk.statusLabel)}</Tag> },
+          { title: '状态', width: 110, render: (_, talk) => <Tag>{talkStatusLabel(talk.status, talk.statusLabel)}</Tag> },
           {
             title: '操作',
             width: 190,
             render: (_, talk) => (
               <Space wrap size={4}>
-                {talkSteps(actor.role, talk.status).map((step) => (
-                  <Button key={step} size="small" onClick={() => setActing({ talk, step })}>
-                    {STEP_LABELS[step]}
+                {/* The steps the API says this reader may take now (it decides again when one is taken). */}
+                {talk.actions.map(({ action, label }) => (
+                  <Button key={action} size="small" onClick={() => setActing({ talk, step: action })}>
+                    {label}
                   </Button>
                 ))}
               </Space>
