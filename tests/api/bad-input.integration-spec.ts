@@ -4,7 +4,7 @@ import { ROUTES } from './routes';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 /** Tables whose rows a refused request must leave exactly as they were. */
-const TABLES = ['channel_subscriptions', 'plans', 'assignments', 'assignment_events', 'assignment_milestones', 'progress_reports', 'escalations', 'inbox_messages', 'outbox_messages', 'users', 'refresh_tokens', 'login_lockouts'];
+const TABLES = ['talks', 'channel_subscriptions', 'plans', 'assignments', 'assignment_events', 'assignment_milestones', 'progress_reports', 'escalations', 'inbox_messages', 'outbox_messages', 'users', 'refresh_tokens', 'login_lockouts'];
 
 interface Ids {
   own: string;
@@ -17,6 +17,8 @@ interface Ids {
   withdrawn: string;
   withdrawnOwn: string;
   withdrawnPlan: string;
+  /** A 约谈 whose course has ended (verified): every further step is refused. */
+  verifiedTalk: string;
 }
 
 interface BadCase {
@@ -60,6 +62,11 @@ function validBody(name: string): unknown {
     withdraw: { reason: '不再需要' },
     urge: {},
     talk: { reason: '逾期' },
+    talks: { assignmentId: MISSING, reason: '逾期' },
+    schedule: { at: '2026-07-03T09:30:00+08:00', place: '会议室', attendees: '督查室主任', talkTarget: 'principal' },
+    hold: { minutes: '约谈记录', demands: '整改要求', rectifyBy: '2026-07-31' },
+    rectification: { text: '已整改' },
+    escalate: { reason: '整改不到位' },
   };
   return bodies[name];
 }
@@ -411,6 +418,76 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     ],
   },
   {
+    route: 'POST /api/v1/talks',
+    persona: 'coordinator',
+    json: true,
+    path: () => '/api/v1/talks',
+    cases: [
+      { name: 'wrong types', body: { assignmentId: 7, reason: 3 }, status: 400, fields: ['assignmentId', 'reason'] },
+      { name: 'missing fields', body: {}, status: 400, fields: ['assignmentId', 'reason'] },
+      { name: 'unknown assignment', body: { assignmentId: MISSING, reason: '逾期' }, status: 404 },
+    ],
+  },
+  {
+    route: 'POST /api/v1/talks/{id}/schedule',
+    persona: 'coordinator',
+    json: true,
+    path: () => `/api/v1/talks/${MISSING}/schedule`,
+    cases: [
+      { name: 'wrong types', body: { at: 7, place: 1, attendees: [], talkTarget: 'boss' }, status: 400, fields: ['at', 'place', 'attendees', 'talkTarget'] },
+      { name: 'missing fields', body: {}, status: 400, fields: ['at', 'place', 'attendees', 'talkTarget'] },
+      { name: 'unknown talk', body: validBody('schedule'), status: 404 },
+      { name: 'id that is not a UUID', path: () => '/api/v1/talks/nope/schedule', body: validBody('schedule'), status: 404 },
+      { name: 'a talk whose course has ended', path: (ids) => `/api/v1/talks/${ids.verifiedTalk}/schedule`, body: validBody('schedule'), status: 409, message: /整改已验收/ },
+    ],
+  },
+  {
+    route: 'POST /api/v1/talks/{id}/hold',
+    persona: 'coordinator',
+    json: true,
+    path: () => `/api/v1/talks/${MISSING}/hold`,
+    cases: [
+      { name: 'wrong types', body: { minutes: 1, demands: false, rectifyBy: 20260731 }, status: 400, fields: ['minutes', 'demands', 'rectifyBy'] },
+      { name: 'impossible deadline', body: { minutes: '记录', demands: '要求', rectifyBy: '2026-02-30' }, status: 400, fields: ['rectifyBy'] },
+      { name: 'unknown talk', body: validBody('hold'), status: 404 },
+      { name: 'a talk whose course has ended', path: (ids) => `/api/v1/talks/${ids.verifiedTalk}/hold`, body: validBody('hold'), status: 409, message: /不能记录约谈/ },
+    ],
+  },
+  {
+    route: 'POST /api/v1/talks/{id}/rectification',
+    persona: 'staff_own_unit',
+    json: true,
+    path: () => `/api/v1/talks/${MISSING}/rectification`,
+    cases: [
+      { name: 'wrong types', body: { text: 5, version: 'x' }, status: 400, fields: ['text', 'version'] },
+      { name: 'missing fields', body: {}, status: 400, fields: ['text'] },
+      { name: 'unknown talk', body: validBody('rectification'), status: 404 },
+      { name: 'a talk whose course has ended', path: (ids) => `/api/v1/talks/${ids.verifiedTalk}/rectification`, body: validBody('rectification'), status: 409, message: /不能报送整改/ },
+    ],
+  },
+  {
+    route: 'POST /api/v1/talks/{id}/verify',
+    persona: 'coordinator',
+    path: () => `/api/v1/talks/${MISSING}/verify`,
+    cases: [
+      { name: 'unknown talk', status: 404 },
+      { name: 'id that is not a UUID', path: () => '/api/v1/talks/nope/verify', status: 404 },
+      { name: 'wrong version type', body: { version: 'latest' }, status: 400, fields: ['version'] },
+      { name: 'a talk whose course has ended', path: (ids) => `/api/v1/talks/${ids.verifiedTalk}/verify`, status: 409, message: /不能验收整改/ },
+    ],
+  },
+  {
+    route: 'POST /api/v1/talks/{id}/escalate',
+    persona: 'coordinator',
+    json: true,
+    path: () => `/api/v1/talks/${MISSING}/escalate`,
+    cases: [
+      { name: 'wrong types', body: { reason: 9 }, status: 400, fields: ['reason'] },
+      { name: 'missing fields', body: {}, status: 400, fields: ['reason'] },
+      { name: 'unknown talk', body: validBody('escalate'), status: 404 },
+    ],
+  },
+  {
     route: 'PUT /api/v1/plans/{planId}/review-periods',
     persona: 'coordinator',
     path: (ids) => `/api/v1/plans/${ids.published}/review-periods`,
@@ -466,12 +543,20 @@ describe('bad input to every mutating endpoint', () => {
       withdrawnOwn: await world.assignmentOf(OWN_UNIT, 2),
       withdrawnPlan: world.draftPlanId,
       draft: await insertSyntheticPlan(world.db, 1, 2),
+      verifiedTalk: '',
     };
     for (const id of [ids.withdrawn, ids.withdrawnOwn]) {
       const withdrawn = await call(world, 'POST', `/api/v1/assignments/${id}/actions/withdraw`, { headers: world.headers.coordinator, body: { reason: '准备测试数据' } });
       expect(withdrawn.status).toBe(200);
     }
     expect((await call(world, 'POST', `/api/v1/plans/${ids.withdrawnPlan}/withdraw`, { headers: world.headers.admin, body: { reason: '准备测试数据' } })).status).toBe(200);
+    // A 约谈 on the unit user's own assignment whose course has ended.
+    const [{ id: verifiedTalk }] = (await world.db.query(
+      `INSERT INTO talks (plan_id, assignment_id, unit_id, unit_name, source, status, reason, held_at, verified_at)
+       SELECT plan_id, id, unit_id, unit_name, 'manual', 'verified', '准备测试数据', now(), now() FROM assignments WHERE id = $1 RETURNING id`,
+      [ids.own],
+    )) as { id: string }[];
+    ids.verifiedTalk = verifiedTalk;
     // The engine settles after publishing (notifications delivered); then nothing may change.
     let previous = await checksums();
     for (let attempt = 0; attempt < 20; attempt += 1) {

@@ -56,6 +56,16 @@ const evidenceFile = async (context: RouteContext, persona: Persona) => {
   );
   return { path: `/api/v1/evidence/${id}` };
 };
+/** A held 约谈 on the persona's assignment (their own unit's for staff_own_unit, another unit's for staff_other_unit). */
+const heldTalk = (step: string, body: unknown) => async (context: RouteContext, persona: Persona) => {
+  const assignmentId = await context.assignmentFor(persona);
+  const [{ id }] = (await context.world.db.query(
+    `INSERT INTO talks (plan_id, assignment_id, unit_id, unit_name, source, status, reason, held_at, minutes, demands, rectify_by)
+     SELECT plan_id, id, unit_id, unit_name, 'manual', 'held', '矩阵测试', now(), '矩阵测试', '矩阵测试', current_date + 30 FROM assignments WHERE id = $1 RETURNING id`,
+    [assignmentId],
+  )) as { id: string }[];
+  return { path: `/api/v1/talks/${id}/${step}`, body };
+};
 const action = (name: string, body: unknown) => async (context: RouteContext, persona: Persona) => ({ path: `/api/v1/assignments/${await context.assignmentFor(persona)}/actions/${name}`, body });
 
 /**
@@ -147,6 +157,20 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'POST /api/v1/bulletins/{id}/publish', request: path(`/api/v1/bulletins/${NO_BULLETIN}/publish`), expect: reviewEditors(404) },
   { route: 'GET /api/v1/bulletins/{id}/export.xlsx', request: path(`/api/v1/bulletins/${NO_BULLETIN}/export.xlsx`), expect: reviewReaders(404) },
   { route: 'GET /api/v1/bulletins/{id}/export.docx', request: path(`/api/v1/bulletins/${NO_BULLETIN}/export.docx`), expect: reviewReaders(404) },
+  // 约谈 records: supervisors and coordinators read every talk, a unit's staff their own units' (a missing one is 404);
+  // coordinators open and run the course; a unit's staff report their own unit's rectification.
+  { route: 'GET /api/v1/talks', request: path('/api/v1/talks?limit=5'), expect: everyone('ok') },
+  { route: 'GET /api/v1/talks/{id}', request: path(`/api/v1/talks/${NO_BULLETIN}`), expect: everyone(404) },
+  { route: 'POST /api/v1/talks', request: async () => ({ path: '/api/v1/talks', body: { assignmentId: 'not-an-assignment', reason: '矩阵测试' } }), expect: reviewEditors('ok') },
+  { route: 'POST /api/v1/talks/{id}/schedule', request: async () => ({ path: `/api/v1/talks/${NO_BULLETIN}/schedule`, body: { at: '2026-07-03T09:30:00+08:00', place: '会议室', attendees: '矩阵测试', talkTarget: 'principal' } }), expect: reviewEditors(404) },
+  { route: 'POST /api/v1/talks/{id}/hold', request: async () => ({ path: `/api/v1/talks/${NO_BULLETIN}/hold`, body: { minutes: '矩阵测试', demands: '矩阵测试', rectifyBy: '2026-07-31' } }), expect: reviewEditors(404) },
+  {
+    route: 'POST /api/v1/talks/{id}/rectification',
+    request: heldTalk('rectification', { text: '矩阵测试：已整改' }),
+    expect: { anonymous: 401, staff_other_unit: 404, staff_own_unit: 'ok', supervisor: 403, coordinator: 'ok', admin: 'ok' },
+  },
+  { route: 'POST /api/v1/talks/{id}/verify', request: path(`/api/v1/talks/${NO_BULLETIN}/verify`), expect: reviewEditors(404) },
+  { route: 'POST /api/v1/talks/{id}/escalate', request: async () => ({ path: `/api/v1/talks/${NO_BULLETIN}/escalate`, body: { reason: '矩阵测试' } }), expect: reviewEditors(404) },
   // The 台账: everyone signed in; a unit's staff get their own units' rows.
   { route: 'GET /api/v1/assignments/export.xlsx', request: path(`/api/v1/assignments/export.xlsx?planId=${NO_BULLETIN}`), expect: everyone('ok') },
 ];
