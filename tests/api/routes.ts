@@ -56,9 +56,13 @@ const evidenceFile = async (context: RouteContext, persona: Persona) => {
   );
   return { path: `/api/v1/evidence/${id}` };
 };
-/** A held 约谈 on the persona's assignment (their own unit's for staff_own_unit, another unit's for staff_other_unit). */
+/**
+ * A held 约谈 on the persona's assignment (their own unit's for staff_own_unit, another unit's for staff_other_unit).
+ * Roles share one assignment, which holds one open 约谈 at a time: an earlier persona's is ended first.
+ */
 const heldTalk = (step: string, body: unknown) => async (context: RouteContext, persona: Persona) => {
   const assignmentId = await context.assignmentFor(persona);
+  await context.world.db.query("UPDATE talks SET status = 'cancelled' WHERE assignment_id = $1 AND status NOT IN ('verified', 'escalated', 'cancelled')", [assignmentId]);
   const [{ id }] = (await context.world.db.query(
     `INSERT INTO talks (plan_id, assignment_id, unit_id, unit_name, source, status, reason, held_at, minutes, demands, rectify_by)
      SELECT plan_id, id, unit_id, unit_name, 'manual', 'held', '矩阵测试', now(), '矩阵测试', '矩阵测试', current_date + 30 FROM assignments WHERE id = $1 RETURNING id`,
