@@ -10,3 +10,4 @@ export * from './errors';
 export * from './labels';
 export * from './targets';
 export * from './evidence';
+export * from './talk';

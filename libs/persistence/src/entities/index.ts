@@ -19,6 +19,7 @@ import { EvidenceFileEntity } from './evidence-file.entity';
 import { ReviewBulletinEntity } from './review-bulletin.entity';
 import { ReviewBulletinItemEntity } from './review-bulletin-item.entity';
 import { ReviewNoticeEntity } from './review-notice.entity';
+import { TalkEntity } from './talk.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
@@ -27,6 +28,7 @@ export { ChannelSubscriptionEntity, ChannelDeliveryEntity };
 export { JurisdictionEntity, UnitEntity, UnitAliasEntity };
 export { EvidenceFileEntity };
 export { ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity };
+export { TalkEntity };
 export type { BulletinStatus } from './review-bulletin.entity';
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
@@ -39,5 +41,6 @@ export const ENTITIES = [
   ChannelSubscriptionEntity, ChannelDeliveryEntity, EvidenceFileEntity,
   JurisdictionEntity, UnitEntity, UnitAliasEntity,
   ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity,
+  TalkEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';
