@@ -28,6 +28,7 @@ import { PlansController } from './plans/plans.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { PlanUnitsController } from './organisation/plan-units.controller';
 import { BulletinsController } from './review/bulletins.controller';
+import { AssessmentsController } from './review/assessments.controller';
 import { ReviewExportsController } from './review/review-exports.controller';
 import { ReviewPeriodsController } from './review/review-periods.controller';
 
@@ -55,7 +56,7 @@ import { ReviewPeriodsController } from './review/review-periods.controller';
   ],
   // ReviewExportsController before AssignmentsController: /assignments/export.xlsx must not be taken for /assignments/:id.
   controllers: [OrganisationController, PlanUnitsController, PlansController, ReviewExportsController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
-    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController],
+    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController, AssessmentsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },
     // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.

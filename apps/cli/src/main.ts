@@ -8,6 +8,7 @@ import { registerActCommand } from './commands/act.command';
 import { registerRepairCommands } from './commands/repair.commands';
 import { registerUnitCommands } from './commands/units.commands';
 import { registerBulletinCommands } from './commands/bulletin.commands';
+import { registerAssessmentCommands } from './commands/assessment.commands';
 
 /**
  * `duban`: the command line over the same service layer as the API. Commands
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<void> {
   registerRepairCommands(program);
   registerUnitCommands(program);
   registerBulletinCommands(program);
+  registerAssessmentCommands(program);
   registerDbCommand(program);
   await program.parseAsync(argv);
 }

@@ -7,7 +7,7 @@ import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { periodCutOff, resolveReviewSettings, REVIEW_TIME_ZONE, validateReviewSettings, type Actor, type ReviewPeriod, type ReviewSettings, type StoredReviewSettings } from '@duban/domain';
 import { PlanEntity, type JsonObject } from '@duban/persistence';
 import { TemporalClientProvider } from '@duban/temporal';
-import type { BulletinInput } from '@duban/workflows';
+import type { AssessmentInput, BulletinInput } from '@duban/workflows';
 import { isUuid } from '../plan.service';
 import { ServiceError } from '../service-errors';
 import { assertCoordinator, assertReviewReader } from './bulletin.service';
@@ -27,11 +27,16 @@ export function reviewScheduleOptions(input: { planId: string; period: ReviewPer
   // A non-leap year is used only to find the day after month/day (02-29 runs on 03-01 either way).
   const next = addCalendarDays(periodCutOff(input.period, 2027), 1);
   const [, month, day] = next.split('-').map(Number) as [number, number, number];
-  const args: [BulletinInput] = [{ planId: input.planId, kind: 'half_year' }];
+  const at = `${input.period.month}-${input.period.day}`;
+  // 半年通报 → the bulletin workflow; 年度考核 → the assessment workflow (its year is the cut-off's year).
+  const action =
+    input.period.kind === 'annual'
+      ? { workflowType: 'assessmentWorkflow', args: [{ planId: input.planId }] as [AssessmentInput], workflowId: `assessment-scheduled:${input.planId}:${at}`, comment: `截至${input.period.month}月${input.period.day}日的年度考核` }
+      : { workflowType: 'bulletinWorkflow', args: [{ planId: input.planId, kind: 'half_year' }] as [BulletinInput], workflowId: `bulletin-scheduled:${input.planId}:${at}`, comment: `截至${input.period.month}月${input.period.day}日的半年通报` };
   return {
     scheduleId: reviewScheduleId(input.planId, input.period),
-    spec: { calendars: [{ month: MONTHS[month - 1]!, dayOfMonth: day, hour: 0, minute: 30, comment: `截至${input.period.month}月${input.period.day}日的半年通报` }], timezone: REVIEW_TIME_ZONE },
-    action: { type: 'startWorkflow', workflowType: 'bulletinWorkflow', taskQueue: input.taskQueue, args, workflowId: `bulletin-scheduled:${input.planId}:${input.period.month}-${input.period.day}` },
+    spec: { calendars: [{ month: MONTHS[month - 1]!, dayOfMonth: day, hour: 0, minute: 30, comment: action.comment }], timezone: REVIEW_TIME_ZONE },
+    action: { type: 'startWorkflow', workflowType: action.workflowType, taskQueue: input.taskQueue, args: action.args, workflowId: action.workflowId },
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: `${Math.max(1, input.catchupWindowDays)} days` },
   };
 }
@@ -45,16 +50,13 @@ export class ReviewScheduleService {
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {}
 
-  /**
-   * One schedule per half-year period (the bulletin workflow). The annual assessment's period is kept as data
-   * but has no workflow yet, so no schedule. Returns the schedule ids.
-   */
+  /** One schedule per review period: 半年通报 start the bulletin workflow, 年度考核 the assessment workflow. Returns the schedule ids. */
   async ensure(planId: string): Promise<string[]> {
     const plan = await this.dataSource.getRepository(PlanEntity).findOneOrFail({ where: { id: planId }, select: { id: true, settings: true } });
     const settings = resolveReviewSettings((plan.settings as { review?: StoredReviewSettings }).review);
     const client = await this.temporal.client();
     const ids: string[] = [];
-    for (const period of settings.periods.filter((candidate) => candidate.kind === 'half_year')) {
+    for (const period of settings.periods) {
       const options = reviewScheduleOptions({ planId, period, catchupWindowDays: settings.catchupWindowDays, taskQueue: this.config.temporalTaskQueue });
       try {
         await client.schedule.create(options);
