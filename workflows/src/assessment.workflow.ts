@@ -76,7 +76,7 @@ export async function assessmentWorkflow(input: AssessmentInput): Promise<Assess
       }
     },
     {
-      validator: () => {
+      validator: (_request) => {
         if (stage === 'confirmed' || confirming) throw refused('考核结果已确认，不能重复确认');
       },
     },

@@ -124,14 +124,14 @@ export function validateAssessmentRubric(stored: StoredAssessmentRubric): string
     else {
       const seenKinds = new Set<string>();
       const seenCodes = new Set<string>();
-      stored.groups.forEach((group, index) => {
+      (stored.groups as readonly RubricGroup[]).forEach((group, index) => {
         const at = `第${index + 1}个考核分组`;
         if (!group || typeof group.code !== 'string' || !/^[a-z][a-z0-9_]{0,39}$/.test(group.code)) problems.push(`${at}的代码须为小写字母开头的字母、数字或下划线`);
         else if (seenCodes.has(group.code) || group.code === OTHER_GROUP.code) problems.push(`${at}的代码“${group.code}”重复或保留`);
         else seenCodes.add(group.code);
         if (!group || typeof group.label !== 'string' || group.label.trim() === '' || group.label.length > 40) problems.push(`${at}的名称须为1至40字`);
         if (!group || !Array.isArray(group.kinds) || group.kinds.length === 0) problems.push(`${at}须列出单位类别`);
-        else for (const kind of group.kinds) {
+        else for (const kind of group.kinds as readonly UnitKind[]) {
           if (!UNIT_KINDS.includes(kind)) problems.push(`${at}的单位类别“${String(kind)}”不存在`);
           else if (seenKinds.has(kind)) problems.push(`单位类别“${UNIT_KIND_LABELS[kind]}”出现在多个考核分组中`);
           else seenKinds.add(kind);
@@ -141,13 +141,13 @@ export function validateAssessmentRubric(stored: StoredAssessmentRubric): string
   }
   if (stored.sanctionRules !== undefined) {
     if (!Array.isArray(stored.sanctionRules)) problems.push('处理规则须为列表');
-    else stored.sanctionRules.forEach((rule, index) => {
+    else (stored.sanctionRules as readonly SanctionRule[]).forEach((rule, index) => {
       const at = `第${index + 1}条处理规则`;
       if (!rule || rule.kind !== 'award_disqualification') problems.push(`${at}的处理方式只能是取消年终评优资格（award_disqualification）`);
       if (rule?.when === 'talks_at_least' || rule?.when === 'bulletins_at_least') {
         if (!Number.isInteger(rule.count) || rule.count < 1 || rule.count > 100) problems.push(`${at}的次数须为1至100的整数`);
       } else if (rule?.when === 'grade_in') {
-        if (!Array.isArray(rule.grades) || rule.grades.length === 0 || rule.grades.some((grade) => !ASSESSMENT_GRADES.includes(grade))) problems.push(`${at}的等次须从优秀、良好、一般、较差中选择`);
+        if (!Array.isArray(rule.grades) || rule.grades.length === 0 || rule.grades.some((grade: AssessmentGrade) => !ASSESSMENT_GRADES.includes(grade))) problems.push(`${at}的等次须从优秀、良好、一般、较差中选择`);
       } else problems.push(`${at}的条件只能是约谈次数（talks_at_least）、通报次数（bulletins_at_least）或等次（grade_in）`);
     });
   }

@@ -1,4 +1,4 @@
-import { reviewScheduleId, reviewScheduleOptions } from './review-schedule.service';
+import { reviewScheduleId, reviewScheduleOptions } from './review-schedule-options';
 
 describe('reviewScheduleOptions', () => {
   const planId = '11111111-2222-4333-8444-555555555555';
