@@ -439,7 +439,7 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     json: true,
     path: () => `/api/v1/assessments/${MISSING}/sanctions/${MISSING}/waive`,
     cases: [
-      { name: 'reason missing', body: {}, status: 400, fields: ['reason'], message: /免予处理须说明理由/ },
+      { name: 'reason missing', body: {}, status: 400, fields: ['reason'] },
       { name: 'empty reason', body: { reason: '' }, status: 400, fields: ['reason'] },
       { name: 'unknown assessment', body: { reason: '已整改到位' }, status: 404 },
     ],

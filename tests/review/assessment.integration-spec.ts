@@ -230,7 +230,7 @@ describe('assessment workflow (年度考核)', () => {
     // Waiving needs a reason; confirming the assessment waits for every decision.
     await expect(assessments.decideSanction(id, west.id, 'waive', '  ', coordinator)).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(assessments.decideSanction(id, west.id, 'waive', '已整改', supervisor)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(assessments.confirm(id, coordinator)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(assessments.confirm(id, coordinator)).rejects.toMatchObject({ code: 'conflict', message: '尚有2项拟处理事项未确认或免予，不能确认考核结果' });
 
     const waived = await assessments.decideSanction(id, west.id, 'waive', '约谈后已整改到位，经研究免予处理', coordinator);
     expect(waived).toMatchObject({ status: 'waived', statusLabel: '已免予', reason: '约谈后已整改到位，经研究免予处理', decidedBy: 'test-coordinator' });

@@ -193,6 +193,9 @@ export class AssessmentService {
     const row = await this.find(id);
     if (row.status === 'confirmed') throw new ServiceError('conflict', '考核结果已确认，不能重复确认', { reason: 'assessment_confirmed' });
     if (row.status === 'drafting') throw new ServiceError('conflict', '考核正在生成，请稍后再确认', { reason: 'assessment_drafting' });
+    // Checked here first so that the common refusal costs no workflow activity (the activity checks again, locked).
+    const undecided = (await this.sanctions(row.id)).filter((sanction) => sanction.status === 'proposed').length;
+    if (undecided > 0) throw new ServiceError('conflict', `尚有${undecided}项拟处理事项未确认或免予，不能确认考核结果`, { reason: 'sanctions_undecided' });
     await this.update<AssessmentConfirmed>(row, confirmAssessmentUpdate, { actorId: actor.id ?? actor.role });
     return this.get(id, actor);
   }
