@@ -5,11 +5,12 @@ import { AssignmentActivities } from './assignment.activities';
 import { AssignmentRepairActivities } from './assignment-repair.activities';
 import { AssignmentStarter } from './assignment-starter';
 import { BulletinActivities } from './bulletin.activities';
+import { AssessmentActivities } from './assessment.activities';
 import { PlanImportActivities } from './plan-import.activities';
 import { PlanRolloutActivities } from './plan-rollout.activities';
 
 /** Every activity provider; the worker binds their methods into the Temporal worker. */
-export const ACTIVITY_PROVIDERS = [PlanImportActivities, PlanRolloutActivities, AssignmentActivities, AssignmentRepairActivities, BulletinActivities];
+export const ACTIVITY_PROVIDERS = [PlanImportActivities, PlanRolloutActivities, AssignmentActivities, AssignmentRepairActivities, BulletinActivities, AssessmentActivities];
 
 @Module({
   imports: [QueuesModule, TemporalClientModule],

@@ -7,3 +7,4 @@ export * from './deterministic-uuid';
 export * from './failure-classification';
 export * from './assignment-repair.activities';
 export * from './bulletin.activities';
+export * from './assessment.activities';

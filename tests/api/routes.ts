@@ -175,6 +175,14 @@ export const ROUTES: readonly RouteCase[] = [
   },
   { route: 'POST /api/v1/talks/{id}/verify', request: path(`/api/v1/talks/${NO_BULLETIN}/verify`), expect: reviewEditors(404) },
   { route: 'POST /api/v1/talks/{id}/escalate', request: async () => ({ path: `/api/v1/talks/${NO_BULLETIN}/escalate`, body: { reason: '矩阵测试' } }), expect: reviewEditors(404) },
+  // 年度考核: the same readers and editors (an assessment that does not exist is 404 to them).
+  { route: 'POST /api/v1/assessments', request: async () => ({ path: '/api/v1/assessments', body: { planId: 'not-a-plan', year: 2026 } }), expect: reviewEditors('ok') },
+  { route: 'GET /api/v1/assessments', request: path('/api/v1/assessments'), expect: reviewReaders('ok') },
+  { route: 'GET /api/v1/assessments/{id}', request: path(`/api/v1/assessments/${NO_BULLETIN}`), expect: reviewReaders(404) },
+  { route: 'POST /api/v1/assessments/{id}/sanctions/{sanctionId}/confirm', request: path(`/api/v1/assessments/${NO_BULLETIN}/sanctions/${NO_BULLETIN}/confirm`), expect: reviewEditors(404) },
+  { route: 'POST /api/v1/assessments/{id}/sanctions/{sanctionId}/waive', request: async () => ({ path: `/api/v1/assessments/${NO_BULLETIN}/sanctions/${NO_BULLETIN}/waive`, body: { reason: '已整改到位' } }), expect: reviewEditors(404) },
+  { route: 'POST /api/v1/assessments/{id}/confirm', request: path(`/api/v1/assessments/${NO_BULLETIN}/confirm`), expect: reviewEditors(404) },
+  { route: 'GET /api/v1/assessments/{id}/export.xlsx', request: path(`/api/v1/assessments/${NO_BULLETIN}/export.xlsx`), expect: reviewReaders(404) },
   // The 台账: everyone signed in; a unit's staff get their own units' rows.
   { route: 'GET /api/v1/assignments/export.xlsx', request: path(`/api/v1/assignments/export.xlsx?planId=${NO_BULLETIN}`), expect: everyone('ok') },
 ];

@@ -215,24 +215,27 @@ describe('bulletin workflow (半年通报)', () => {
     expect(own.count).toBe(8);
   });
 
-  it('publishing set up the half-year schedules (Asia/Shanghai calendars); setting them up twice neither fails nor duplicates; a trigger runs the bulletin', async () => {
+  it('publishing set up the review schedules (半年通报 and 年度考核, Asia/Shanghai calendars); setting them up twice neither fails nor duplicates; a trigger runs the bulletin', async () => {
     const client = await services.get(TemporalClientProvider).client();
-    const ids = [`review:${planId}:half_year:06-30`, `review:${planId}:half_year:12-31`];
+    const ids = [`review:${planId}:half_year:06-30`, `review:${planId}:half_year:12-31`, `review:${planId}:annual:12-31`];
     expect(await services.get(ReviewScheduleService).ensure(planId)).toEqual(ids);
     expect(await services.get(ReviewScheduleService).ensure(planId)).toEqual(ids);
     const described = await Promise.all(ids.map((scheduleId) => client.schedule.getHandle(scheduleId).describe()));
-    expect(described.map((schedule) => schedule.spec.timezone)).toEqual(['Asia/Shanghai', 'Asia/Shanghai']);
+    expect(described.map((schedule) => schedule.spec.timezone)).toEqual(['Asia/Shanghai', 'Asia/Shanghai', 'Asia/Shanghai']);
     expect(described.map((schedule) => schedule.spec.calendars?.map((calendar) => [calendar.month, calendar.dayOfMonth, calendar.hour, calendar.minute]))).toEqual([
       [[[{ start: 'JULY', end: 'JULY', step: 1 }], [{ start: 1, end: 1, step: 1 }], [{ start: 0, end: 0, step: 1 }], [{ start: 30, end: 30, step: 1 }]]],
       [[[{ start: 'JANUARY', end: 'JANUARY', step: 1 }], [{ start: 1, end: 1, step: 1 }], [{ start: 0, end: 0, step: 1 }], [{ start: 30, end: 30, step: 1 }]]],
+      [[[{ start: 'JANUARY', end: 'JANUARY', step: 1 }], [{ start: 1, end: 1, step: 1 }], [{ start: 0, end: 0, step: 1 }], [{ start: 30, end: 30, step: 1 }]]],
     ]);
+    // The annual period starts the assessment workflow; the half-year ones the bulletin workflow.
+    expect(described.map((schedule) => (schedule.action as { workflowType: string }).workflowType)).toEqual(['bulletinWorkflow', 'bulletinWorkflow', 'assessmentWorkflow']);
     expect(described[0]!.policies).toMatchObject({ overlap: 'SKIP', catchupWindow: 7 * 24 * 3600 * 1000 });
     const listed = await eventually('the schedules in the list', async () => {
       const found: string[] = [];
       for await (const schedule of client.schedule.list()) if (schedule.scheduleId.startsWith(`review:${planId}:`)) found.push(schedule.scheduleId);
-      return found.length >= 2 ? found.sort() : undefined;
+      return found.length >= 3 ? found.sort() : undefined;
     });
-    expect(listed).toEqual(ids);
+    expect(listed).toEqual([...ids].sort());
 
     // Triggering one runs the bulletin workflow as of the day before (Shanghai).
     await client.schedule.getHandle(ids[0]!).trigger();

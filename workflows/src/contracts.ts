@@ -7,3 +7,4 @@ export * from './run-settings';
 export * from './activity-failures.contract';
 export * from './assignment-repair.contract';
 export * from './bulletin.contract';
+export * from './assessment.contract';

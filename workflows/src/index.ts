@@ -6,3 +6,4 @@ export * from './assignment.workflow';
 export * from './noop.workflow';
 export * from './assignment-repair.workflow';
 export * from './bulletin.workflow';
+export * from './assessment.workflow';

@@ -29,6 +29,7 @@ import { OrganisationController } from './organisation/organisation.controller';
 import { PlanUnitsController } from './organisation/plan-units.controller';
 import { BulletinsController } from './review/bulletins.controller';
 import { TalksController } from './review/talks.controller';
+import { AssessmentsController } from './review/assessments.controller';
 import { ReviewExportsController } from './review/review-exports.controller';
 import { ReviewPeriodsController } from './review/review-periods.controller';
 
@@ -56,7 +57,7 @@ import { ReviewPeriodsController } from './review/review-periods.controller';
   ],
   // ReviewExportsController before AssignmentsController: /assignments/export.xlsx must not be taken for /assignments/:id.
   controllers: [OrganisationController, PlanUnitsController, PlansController, ReviewExportsController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
-    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController, TalksController],
+    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController, TalksController, AssessmentsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },
     // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.

@@ -9,6 +9,7 @@ import { registerRepairCommands } from './commands/repair.commands';
 import { registerUnitCommands } from './commands/units.commands';
 import { registerBulletinCommands } from './commands/bulletin.commands';
 import { registerTalkCommands } from './commands/talk.commands';
+import { registerAssessmentCommands } from './commands/assessment.commands';
 
 /**
  * `duban`: the command line over the same service layer as the API. Commands
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<void> {
   registerUnitCommands(program);
   registerBulletinCommands(program);
   registerTalkCommands(program);
+  registerAssessmentCommands(program);
   registerDbCommand(program);
   await program.parseAsync(argv);
 }

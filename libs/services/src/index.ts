@@ -15,6 +15,7 @@ export * from './consistency.service';
 export * from './organisation';
 export * from './evidence/evidence.service';
 export * from './review/bulletin.service';
+export * from './review/assessment.service';
 export * from './review/review-export.service';
 export * from './review/review-schedule.service';
 export * from './review/talk.service';

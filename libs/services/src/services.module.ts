@@ -16,11 +16,12 @@ import { SeedService } from './seed.service';
 import { OrganisationService } from './organisation/organisation.service';
 import { PlanUnitsService } from './organisation/plan-units.service';
 import { BulletinService } from './review/bulletin.service';
+import { AssessmentService } from './review/assessment.service';
 import { ReviewExportService } from './review/review-export.service';
 import { ReviewScheduleService } from './review/review-schedule.service';
 import { TalkService } from './review/talk.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService, EvidenceService, BulletinService, ReviewExportService, ReviewScheduleService, TalkService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService, EvidenceService, BulletinService, ReviewExportService, ReviewScheduleService, TalkService, AssessmentService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({

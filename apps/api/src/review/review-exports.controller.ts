@@ -85,4 +85,15 @@ export class ReviewExportsController {
     attachment(response, DOCX, fileName);
     response.end(bytes);
   }
+
+  @Get('assessments/:id/export.xlsx')
+  @ApiFile(XLSX, 'the assessment table (.xlsx)')
+  @RequirePermission('readReview')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'An assessment’s table (scores, grades, ranks, score details, sanctions) as .xlsx' })
+  async assessmentXlsx(@Param('id') id: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const table = await this.exports.assessmentXlsx(id, actor);
+    attachment(response, XLSX, table.fileName);
+    await table.write(response);
+  }
 }

@@ -1,5 +1,7 @@
 export * from './pace';
 export * from './scoring';
+export * from './assessment-rubric';
+export * from './assessment';
 export * from './bulletin';
 export * from './bulletin-snapshot';
 export * from './bulletin-summary';

@@ -1,5 +1,5 @@
 import { DEFAULT_PACE_THRESHOLDS, type PaceThresholds } from './pace';
-import { DEFAULT_SCORING_RULES, type ScoringRules } from './scoring';
+import { DEFAULT_ASSESSMENT_RUBRIC, resolveAssessmentRubric, validateAssessmentRubric, type AssessmentRubric, type StoredAssessmentRubric } from './assessment-rubric';
 
 export type ReviewKind = 'half_year' | 'annual';
 
@@ -20,7 +20,7 @@ export interface ReviewPeriod {
 export interface ReviewSettings {
   readonly periods: readonly ReviewPeriod[];
   readonly pace: PaceThresholds;
-  readonly rubric: ScoringRules;
+  readonly rubric: AssessmentRubric;
   /** Whether assessment rankings are published to the units (a per-plan choice). */
   readonly publishRankings: boolean;
   /** How late a missed scheduled run may still start (e.g. the system was down at the cut-off), in days. */
@@ -37,14 +37,14 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
     { kind: 'annual', month: 12, day: 31 },
   ],
   pace: DEFAULT_PACE_THRESHOLDS,
-  rubric: DEFAULT_SCORING_RULES,
+  rubric: DEFAULT_ASSESSMENT_RUBRIC,
   publishRankings: false,
   catchupWindowDays: 7,
 };
 
 export type StoredReviewSettings = Partial<Omit<ReviewSettings, 'pace' | 'rubric'>> & {
   readonly pace?: Partial<PaceThresholds>;
-  readonly rubric?: Partial<ScoringRules>;
+  readonly rubric?: StoredAssessmentRubric;
 };
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -68,9 +68,7 @@ export function validateReviewSettings(stored: StoredReviewSettings): string[] {
   if (pace.aheadMarginPercent !== undefined && (!finite(pace.aheadMarginPercent) || pace.aheadMarginPercent < 0 || pace.aheadMarginPercent > 100)) problems.push('超进度阈值须在0至100个百分点之间');
   if (pace.behindTolerancePercent !== undefined && (!finite(pace.behindTolerancePercent) || pace.behindTolerancePercent < 0 || pace.behindTolerancePercent > 100)) problems.push('欠进度容差须在0至100个百分点之间');
   if (pace.basis !== undefined && pace.basis !== 'calendar' && pace.basis !== 'working') problems.push('序时进度口径只能是自然日（calendar）或工作日（working）');
-  for (const [name, value] of Object.entries(stored.rubric ?? {})) {
-    if (value !== null && !finite(value)) problems.push(`考核细则的 ${name} 须为数值`);
-  }
+  if (stored.rubric !== undefined) problems.push(...validateAssessmentRubric(stored.rubric));
   if (stored.catchupWindowDays !== undefined && (!Number.isInteger(stored.catchupWindowDays) || stored.catchupWindowDays < 0 || stored.catchupWindowDays > 60)) problems.push('补跑窗口须为0至60天的整数');
   if (stored.publishRankings !== undefined && typeof stored.publishRankings !== 'boolean') problems.push('是否公布排名须为是或否');
   return problems;
@@ -81,7 +79,7 @@ export function resolveReviewSettings(stored: StoredReviewSettings | null | unde
   return {
     periods: stored?.periods ?? DEFAULT_REVIEW_SETTINGS.periods,
     pace: { ...DEFAULT_REVIEW_SETTINGS.pace, ...(stored?.pace ?? {}) },
-    rubric: { ...DEFAULT_REVIEW_SETTINGS.rubric, ...(stored?.rubric ?? {}) },
+    rubric: resolveAssessmentRubric(stored?.rubric),
     publishRankings: stored?.publishRankings ?? DEFAULT_REVIEW_SETTINGS.publishRankings,
     catchupWindowDays: stored?.catchupWindowDays ?? DEFAULT_REVIEW_SETTINGS.catchupWindowDays,
   };

@@ -19,6 +19,9 @@ import { EvidenceFileEntity } from './evidence-file.entity';
 import { ReviewBulletinEntity } from './review-bulletin.entity';
 import { ReviewBulletinItemEntity } from './review-bulletin-item.entity';
 import { ReviewNoticeEntity } from './review-notice.entity';
+import { AssessmentEntity } from './assessment.entity';
+import { AssessmentLineEntity } from './assessment-line.entity';
+import { AssessmentSanctionEntity } from './assessment-sanction.entity';
 import { TalkEntity } from './talk.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
@@ -29,6 +32,9 @@ export { JurisdictionEntity, UnitEntity, UnitAliasEntity };
 export { EvidenceFileEntity };
 export { ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity };
 export { TalkEntity };
+export { AssessmentEntity, AssessmentLineEntity, AssessmentSanctionEntity };
+export type { AssessmentRecordStatus } from './assessment.entity';
+export type { SanctionRecordStatus } from './assessment-sanction.entity';
 export type { BulletinStatus } from './review-bulletin.entity';
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
@@ -42,5 +48,6 @@ export const ENTITIES = [
   JurisdictionEntity, UnitEntity, UnitAliasEntity,
   ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity,
   TalkEntity,
+  AssessmentEntity, AssessmentLineEntity, AssessmentSanctionEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { resolveReviewSettings, type Actor, type StoredReviewSettings } from '@duban/domain';
-import { assignmentLedgerRows, bulletinAnnexRows, bulletinDocx, writeLedgerXlsx, type LedgerFilter } from '@duban/exports';
+import { labelOf, resolveReviewSettings, SANCTION_STATUS_LABELS, type Actor, type StoredReviewSettings } from '@duban/domain';
+import { assignmentLedgerRows, bulletinAnnexRows, bulletinDocx, writeAssessmentXlsx, writeLedgerXlsx, type LedgerFilter } from '@duban/exports';
 import { PlanEntity } from '@duban/persistence';
 import { isUuid } from '../plan.service';
 import { readableUnits } from '../read-scope';
+import { AssessmentService } from './assessment.service';
 import { BulletinService, assertReviewReader } from './bulletin.service';
 
 /** Exports: the 台账 of any filtered list, a bulletin's annex table and its text. Streams, never whole lists in memory. */
@@ -15,6 +16,7 @@ export class ReviewExportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bulletins: BulletinService,
+    private readonly assessments: AssessmentService,
   ) {}
 
   /** The 台账 as .xlsx on `output`; a unit's staff get their own units' rows only. Returns the row count. */
@@ -46,5 +48,18 @@ export class ReviewExportService {
     const bulletin = await this.bulletins.find(id);
     const bytes = await bulletinDocx({ title: bulletin.title, text: bulletin.text, date: bulletin.asOf });
     return { fileName: `${bulletin.title || '通报'}.docx`, bytes };
+  }
+
+  /** An assessment's table (序号, 单位, 类别, 得分, 等级, 排名, 扣分/加分明细, 处理) as .xlsx. */
+  async assessmentXlsx(id: string, actor: Actor): Promise<{ fileName: string; write(output: Writable): Promise<number> }> {
+    const view = await this.assessments.get(id, actor);
+    const sanctionsOf = new Map<string, string[]>();
+    for (const sanction of view.sanctions) {
+      const text = `${sanction.kindLabel}（${labelOf(SANCTION_STATUS_LABELS, sanction.status)}${sanction.reason ? `：${sanction.reason}` : ''}）`;
+      sanctionsOf.set(sanction.unitId, [...(sanctionsOf.get(sanction.unitId) ?? []), text]);
+    }
+    const title = `${view.planTitle ? `${view.planTitle}` : ''}${view.year}年度考核结果`;
+    const lines = view.lines.map((line) => ({ ...line, sanction: (sanctionsOf.get(line.unitId) ?? []).join('；') }));
+    return { fileName: `${title}.xlsx`, write: (output) => writeAssessmentXlsx(lines, output, { title }) };
   }
 }

@@ -1,40 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Month, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleAlreadyRunning } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { addCalendarDays } from '@duban/calendar';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { periodCutOff, resolveReviewSettings, REVIEW_TIME_ZONE, validateReviewSettings, type Actor, type ReviewPeriod, type ReviewSettings, type StoredReviewSettings } from '@duban/domain';
+import { resolveReviewSettings, validateReviewSettings, type Actor, type ReviewSettings, type StoredReviewSettings } from '@duban/domain';
 import { PlanEntity, type JsonObject } from '@duban/persistence';
 import { TemporalClientProvider } from '@duban/temporal';
-import type { BulletinInput } from '@duban/workflows';
 import { isUuid } from '../plan.service';
+import { reviewScheduleOptions } from './review-schedule-options';
 import { ServiceError } from '../service-errors';
 import { assertCoordinator, assertReviewReader } from './bulletin.service';
 
-const MONTHS: readonly Month[] = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'];
-
-export function reviewScheduleId(planId: string, period: ReviewPeriod): string {
-  return `review:${planId}:${period.kind}:${String(period.month).padStart(2, '0')}-${String(period.day).padStart(2, '0')}`;
-}
-
-/**
- * The Temporal Schedule of one review period of a plan: fires at 00:30 Asia/Shanghai on the day after the
- * cut-off (the bulletin's cut-off is the day before its start), skips overlaps and catches up within the
- * plan's window after an outage.
- */
-export function reviewScheduleOptions(input: { planId: string; period: ReviewPeriod; catchupWindowDays: number; taskQueue: string }): ScheduleOptions {
-  // A non-leap year is used only to find the day after month/day (02-29 runs on 03-01 either way).
-  const next = addCalendarDays(periodCutOff(input.period, 2027), 1);
-  const [, month, day] = next.split('-').map(Number) as [number, number, number];
-  const args: [BulletinInput] = [{ planId: input.planId, kind: 'half_year' }];
-  return {
-    scheduleId: reviewScheduleId(input.planId, input.period),
-    spec: { calendars: [{ month: MONTHS[month - 1]!, dayOfMonth: day, hour: 0, minute: 30, comment: `截至${input.period.month}月${input.period.day}日的半年通报` }], timezone: REVIEW_TIME_ZONE },
-    action: { type: 'startWorkflow', workflowType: 'bulletinWorkflow', taskQueue: input.taskQueue, args, workflowId: `bulletin-scheduled:${input.planId}:${input.period.month}-${input.period.day}` },
-    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: `${Math.max(1, input.catchupWindowDays)} days` },
-  };
-}
+export { reviewScheduleId, reviewScheduleOptions } from './review-schedule-options';
 
 /** Creates or updates (idempotently) the review schedules of a published plan from its review settings. */
 @Injectable()
@@ -45,16 +22,13 @@ export class ReviewScheduleService {
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {}
 
-  /**
-   * One schedule per half-year period (the bulletin workflow). The annual assessment's period is kept as data
-   * but has no workflow yet, so no schedule. Returns the schedule ids.
-   */
+  /** One schedule per review period: 半年通报 start the bulletin workflow, 年度考核 the assessment workflow. Returns the schedule ids. */
   async ensure(planId: string): Promise<string[]> {
     const plan = await this.dataSource.getRepository(PlanEntity).findOneOrFail({ where: { id: planId }, select: { id: true, settings: true } });
     const settings = resolveReviewSettings((plan.settings as { review?: StoredReviewSettings }).review);
     const client = await this.temporal.client();
     const ids: string[] = [];
-    for (const period of settings.periods.filter((candidate) => candidate.kind === 'half_year')) {
+    for (const period of settings.periods) {
       const options = reviewScheduleOptions({ planId, period, catchupWindowDays: settings.catchupWindowDays, taskQueue: this.config.temporalTaskQueue });
       try {
         await client.schedule.create(options);

@@ -60,6 +60,7 @@ export interface Sanction {
   readonly status: 'proposed' | 'confirmed' | 'waived';
   readonly statusLabel?: string;
   readonly reason?: string | null;
+  readonly decidedAt?: string | null;
 }
 
 /** 年度考核 (GET /assessments/:id). */
@@ -68,8 +69,10 @@ export interface Assessment {
   readonly planId: string;
   readonly planTitle?: string;
   readonly year: number;
-  readonly status: string;
+  readonly asOf?: string;
+  readonly status: 'drafting' | 'draft' | 'confirmed' | string;
   readonly statusLabel?: string;
+  readonly publishRankings?: boolean;
   readonly lines?: readonly AssessmentLine[];
   readonly sanctions?: readonly Sanction[];
 }
@@ -130,6 +133,8 @@ export const assessmentsApi = {
   confirmSanction: (assessmentId: string, sanctionId: string, reason?: string) =>
     api.post<Sanction>(`/assessments/${id(assessmentId)}/sanctions/${id(sanctionId)}/confirm`, reason ? { reason } : {}),
   waiveSanction: (assessmentId: string, sanctionId: string, reason: string) => api.post<Sanction>(`/assessments/${id(assessmentId)}/sanctions/${id(sanctionId)}/waive`, { reason }),
+  /** Confirms the assessment once every sanction is decided (frozen from then on). */
+  confirm: (assessmentId: string) => api.post<Assessment>(`/assessments/${id(assessmentId)}/confirm`),
   exportFile: (assessmentId: string) => requestFile(`/assessments/${id(assessmentId)}/export.xlsx`),
 };
 

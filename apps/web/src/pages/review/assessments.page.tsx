@@ -72,9 +72,17 @@ function AssessmentDetail({ id }: { id: string }) {
   const { message } = App.useApp();
   const assessment = useResource(() => assessmentsApi.get(id), `assessment-${id}`);
   const [deciding, setDeciding] = useState<{ sanction: Sanction; decision: 'confirm' | 'waive' } | null>(null);
+  const confirming = useSubmission();
   const data = assessment.data;
   if (!data) return assessment.error ? <ErrorAlert error={assessment.error} onRetry={assessment.reload} /> : <PageLoading />;
   const mayDecide = actor.role === 'coordinator';
+  const undecided = (data.sanctions ?? []).filter((sanction) => sanction.status === 'proposed').length;
+  const confirmAssessment = async () => {
+    if (await confirming.run(async () => void (await assessmentsApi.confirm(id)))) {
+      message.success('考核结果已确认');
+      assessment.reload();
+    }
+  };
   return (
     <div>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -87,9 +95,20 @@ function AssessmentDetail({ id }: { id: string }) {
             <Tag>{reviewLabel(data.status, data.statusLabel)}</Tag>
           </Space>
         }
-        extra={<ExportButton label="导出Excel" fileName={`${data.planTitle ?? '考核'}-${data.year}年度考核.xlsx`} load={() => assessmentsApi.exportFile(id)} />}
+        extra={
+          <Space wrap>
+            {mayDecide && data.status === 'draft' ? (
+              <Button type="primary" disabled={undecided > 0} loading={confirming.submitting} onClick={() => void confirmAssessment()} title={undecided > 0 ? `尚有${undecided}项拟处理事项待决定` : undefined}>
+                确认考核结果
+              </Button>
+            ) : null}
+            <ExportButton label="导出Excel" fileName={`${data.planTitle ?? '考核'}-${data.year}年度考核.xlsx`} load={() => assessmentsApi.exportFile(id)} />
+          </Space>
+        }
       >
         {data.planTitle ? <Typography.Paragraph type="secondary">{data.planTitle}</Typography.Paragraph> : null}
+        {confirming.error ? <Alert type="error" showIcon title={confirming.error} role="alert" style={{ marginBottom: 12 }} /> : null}
+        {data.status === 'drafting' ? <Alert type="info" showIcon title="考核正在生成，请稍后刷新" style={{ marginBottom: 12 }} /> : null}
         <Table<AssessmentLine>
           size="small"
           rowKey="unitId"
@@ -137,7 +156,7 @@ function AssessmentDetail({ id }: { id: string }) {
                     title: '操作',
                     width: 150,
                     render: (_: unknown, row: Sanction) =>
-                      row.status === 'proposed' ? (
+                      row.status === 'proposed' && data.status === 'draft' ? (
                         <Space>
                           <Button size="small" danger onClick={() => setDeciding({ sanction: row, decision: 'confirm' })}>
                             确认
