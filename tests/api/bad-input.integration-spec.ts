@@ -485,24 +485,47 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
       { name: 'wrong types', body: { reason: 9 }, status: 400, fields: ['reason'] },
       { name: 'missing fields', body: {}, status: 400, fields: ['reason'] },
       { name: 'unknown talk', body: validBody('escalate'), status: 404 },
+    ],
+  },
+  {
     route: 'POST /api/v1/assessments',
+    persona: 'coordinator',
+    json: true,
     path: () => '/api/v1/assessments',
+    cases: [
       { name: 'wrong types', body: { planId: 7, year: '二〇二六' }, status: 400, fields: ['planId', 'year'] },
       { name: 'missing fields', body: {}, status: 400, fields: ['planId', 'year'] },
       { name: 'year out of range', body: { planId: MISSING, year: 1999 }, status: 400, fields: ['year'] },
       { name: 'unknown plan', body: { planId: MISSING, year: 2025 }, status: 404 },
+    ],
+  },
+  {
     route: 'POST /api/v1/assessments/{id}/sanctions/{sanctionId}/confirm',
+    persona: 'coordinator',
+    json: true,
     path: () => `/api/v1/assessments/${MISSING}/sanctions/${MISSING}/confirm`,
+    cases: [
       { name: 'wrong types', body: { reason: 7 }, status: 400, fields: ['reason'] },
       { name: 'unknown assessment', body: {}, status: 404 },
       { name: 'id that is not a UUID', path: () => `/api/v1/assessments/nope/sanctions/${MISSING}/confirm`, body: {}, status: 404 },
+    ],
+  },
+  {
     route: 'POST /api/v1/assessments/{id}/sanctions/{sanctionId}/waive',
+    persona: 'coordinator',
+    json: true,
     path: () => `/api/v1/assessments/${MISSING}/sanctions/${MISSING}/waive`,
+    cases: [
       { name: 'reason missing', body: {}, status: 400, fields: ['reason'] },
       { name: 'empty reason', body: { reason: '' }, status: 400, fields: ['reason'] },
       { name: 'unknown assessment', body: { reason: '已整改到位' }, status: 404 },
+    ],
+  },
+  {
     route: 'POST /api/v1/assessments/{id}/confirm',
+    persona: 'coordinator',
     path: () => `/api/v1/assessments/${MISSING}/confirm`,
+    cases: [
       { name: 'unknown assessment', status: 404 },
       { name: 'id that is not a UUID', path: () => '/api/v1/assessments/nope/confirm', status: 404 },
     ],
