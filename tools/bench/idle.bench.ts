@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     for (let plan = 0; plan < plans; plan += 1) {
       const planId = await insertSyntheticPlan(stack.db, perPlan, UNITS_PER_TASK, { maxSleepMs: wakeAfterMs }, `闲置${plan + 1}第`);
       firstStartAt ||= Date.now();
-      await stack.services.get(PlanService).publish(planId, { role: 'admin', unitIds: [], id: 'bench' }, { wait: true, batchSize: 500 });
+      await stack.services.get(PlanService).publish(planId, { role: 'admin', unitIds: [], id: 'bench' }, { wait: true });
       console.log(`  plan ${plan + 1}/${plans} rolled out at ${((performance.now() - rolloutStart) / 1000).toFixed(0)} s`);
     }
     const rolloutSeconds = (performance.now() - rolloutStart) / 1000;
