@@ -9,10 +9,10 @@
  *     re-evaluation: the workflow-task rate, latency (schedule-to-start and
  *     execution, from the worker's own metrics), cache misses (replays) and CPU.
  * The daily wake is at a fixed per-assignment time in 00:05–05:00 (NIGHTLY_WAKE_WINDOW); so that it happens
- * within the run, the FIRST plan (10,000 assignments) carries `maxSleepMs` = --wake-after-minutes (each of
- * its assignments then wakes that long after its start, in rollout order) while the others sleep until the
- * night, as in production: the wake measured is one plan's, the daily cost is extrapolated to all, so 100,000
- * fit in about 25 minutes (rollout, then one plan's wake) rather than rollout + wake of all.
+ * within the run, the LAST plan rolled out (10,000 assignments) carries `maxSleepMs` = --wake-after-minutes
+ * (each of its assignments then wakes that long after its start, in rollout order) while the others sleep until
+ * the night, as in production: the wake measured is one plan's, the daily cost is extrapolated to all, and the
+ * wait does not grow with N (rollout of all, a few minutes, one plan's wake: 100,000 in about 25 minutes).
  * Prints figures, asserts nothing.
  *
  *   npm run bench:idle -- --assignments 100000 [--wake-after-minutes 20]
@@ -93,21 +93,22 @@ async function main(): Promise<void> {
   const perPlan = Math.ceil(Math.min(assignments, ASSIGNMENTS_PER_PLAN) / UNITS_PER_TASK);
   const total = plans * perPlan * UNITS_PER_TASK;
   const waking = perPlan * UNITS_PER_TASK;
-  // The first plan wakes once the whole rollout (at ≥ 100/s) has settled.
-  const wakeAfterMs = argument('wake-after-minutes', Math.ceil(total / 100 / 60) + 2) * 60_000;
+  // The last plan wakes once its own rollout (at ≥ 60/s) has settled and the rest was measured.
+  const wakeAfterMs = argument('wake-after-minutes', Math.ceil(waking / 60 / 60) + 2) * 60_000;
   const dir = mkdtempSync(join(tmpdir(), 'duban-idle-'));
   const dbFile = join(dir, 'temporal.sqlite');
   const metricsPort: number = await freePort();
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
-  console.log(`bench:idle: ${total} assignments in ${plans} plan(s); the first plan's ${waking} wake ${wakeAfterMs / 60_000} min after their start; load average ${loadavg()[0]!.toFixed(1)} (2 cores)`);
+  console.log(`bench:idle: ${total} assignments in ${plans} plan(s); the last plan's ${waking} wake ${wakeAfterMs / 60_000} min after their start; load average ${loadavg()[0]!.toFixed(1)} (2 cores)`);
   const stack = await startLocalStack('idle', { temporalDbFile: dbFile, metricsPort });
   try {
     const rolloutStart = performance.now();
-    let firstStartAt = 0;
+    let wakingStartAt = 0;
     for (let plan = 0; plan < plans; plan += 1) {
-      const planId = await insertSyntheticPlan(stack.db, perPlan, UNITS_PER_TASK, plan === 0 ? { maxSleepMs: wakeAfterMs } : {}, `闲置${plan + 1}第`);
-      firstStartAt ||= Date.now();
+      const wakes = plan === plans - 1;
+      const planId = await insertSyntheticPlan(stack.db, perPlan, UNITS_PER_TASK, wakes ? { maxSleepMs: wakeAfterMs } : {}, `闲置${plan + 1}第`);
+      if (wakes) wakingStartAt = Date.now();
       await stack.services.get(PlanService).publish(planId, { role: 'admin', unitIds: [], id: 'bench' }, { wait: true });
       console.log(`  plan ${plan + 1}/${plans} rolled out at ${((performance.now() - rolloutStart) / 1000).toFixed(0)} s`);
     }
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
       last = now;
       if (tasks === 0 || performance.now() - settleStart > 600_000) break;
     }
-    if (Date.now() - firstStartAt > wakeAfterMs) console.log('  (warning: the first wakes began before the workflows settled; raise --wake-after-minutes)');
+    if (Date.now() - wakingStartAt > wakeAfterMs) console.log('  (warning: the first wakes began before the workflows settled; raise --wake-after-minutes)');
     const rest = await sampleRest(REST_SECONDS * 1000);
     const restMetrics = await scrape(metricsPort);
     const persistence = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].reduce((sum, file) => sum + (statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
     console.log(`Temporal persistence (SQLite dev server): ${mib(persistence)} = ${((persistence / total) / 1024).toFixed(1)} KiB per assignment`);
 
     // The wake: every assignment's timer fires once, in rollout order.
-    const waitMs = firstStartAt + wakeAfterMs - Date.now();
+    const waitMs = wakingStartAt + wakeAfterMs - Date.now();
     if (waitMs > 0) {
       console.log(`waiting ${(waitMs / 1000).toFixed(0)} s for the first wake…`);
       await new Promise((resolve) => setTimeout(resolve, waitMs));
