@@ -20,6 +20,8 @@ import { readModelColumns } from './assignment-read-model';
 
 /** Parallel workflow starts per batch: enough to keep the server busy without flooding 2 cores. */
 const START_CONCURRENCY = 32;
+/** Started rows marked per UPDATE (and a heartbeat each time). */
+const MARK_CHUNK = 200;
 
 export interface NewAssignmentRow {
   readonly key: string;
@@ -162,6 +164,20 @@ export class AssignmentStarter {
     const startedNow: string[] = [];
     const client = await this.temporal.client();
     const settings = resolveRunSettings(stored);
+    const repository = this.dataSource.getRepository(AssignmentEntity);
+    // Rows whose workflow runs, marked in the read model a chunk at a time while later starts continue (one
+    // UPDATE per chunk, overlapping the starts, never one per row); a crash re-starts at most the unmarked ones,
+    // which then meet their running workflow (deterministic id) and count as started.
+    let unmarked: string[] = [];
+    const marks: Promise<void>[] = [];
+    let markFailure: unknown = null;
+    const mark = () => {
+      if (unmarked.length === 0) return;
+      const ids = unmarked;
+      unmarked = [];
+      // Caught here (a rejection nobody awaits yet would crash the process), rethrown below.
+      marks.push(repository.update({ id: In(ids) }, { workflowStarted: true }).then(() => undefined, (error: unknown) => void (markFailure ??= error)));
+    };
     let next = 0;
     const worker = async () => {
       while (next < rows.length) {
@@ -185,11 +201,22 @@ export class AssignmentStarter {
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         }
+        unmarked.push(row.id);
+        if (unmarked.length >= MARK_CHUNK) {
+          mark();
+          heartbeat();
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, rows.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, rows.length) }, worker));
+      mark();
+    } finally {
+      // Every chunk's UPDATE settles before the call returns, or before a failed start is rethrown.
+      await Promise.all(marks);
+    }
+    if (markFailure) throw markFailure;
     heartbeat();
-    await this.dataSource.getRepository(AssignmentEntity).update({ id: In(rows.map((row) => row.id)) }, { workflowStarted: true });
     this.logger.debug(`started ${rows.length} assignment workflows`);
     return startedNow;
   }

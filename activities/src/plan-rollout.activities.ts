@@ -4,15 +4,15 @@ import { heartbeat } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import { writeOutboxMessages } from '@duban/notifications';
 import { shanghaiDateOf } from '@duban/calendar';
-import { AssignmentEntity, AssignmentMilestoneEntity, loadOrganisationDirectory, PlanEntity } from '@duban/persistence';
+import { AssignmentEntity, AssignmentMilestoneEntity, bulkInsertIgnoringConflicts, loadOrganisationDirectory, PlanEntity } from '@duban/persistence';
 import { NotificationQueueProducer } from '@duban/queues';
 import { planRolloutPreview, type UnitDraft } from '@duban/rollout';
 import type { PlanRolloutActivityApi, PlanRunSettings } from '@duban/workflows';
 import { AssignmentStarter } from './assignment-starter';
 import { deterministicUuid } from './deterministic-uuid';
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters. */
-const INSERT_CHUNK = 500;
+/** Rows per INSERT (one jsonb parameter each, ~1.5 MB for assignments): a heartbeat between chunks. */
+const INSERT_CHUNK = 1000;
 
 @Injectable()
 export class PlanRolloutActivities implements PlanRolloutActivityApi {
@@ -64,11 +64,11 @@ export class PlanRolloutActivities implements PlanRolloutActivityApi {
 
     const outboxIds = await this.dataSource.transaction(async (manager) => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await manager.createQueryBuilder().insert().into(AssignmentEntity).values(rows.slice(i, i + INSERT_CHUNK)).orIgnore().execute();
+        await bulkInsertIgnoringConflicts(manager, AssignmentEntity, rows.slice(i, i + INSERT_CHUNK));
         heartbeat();
       }
       for (let i = 0; i < milestones.length; i += INSERT_CHUNK) {
-        await manager.createQueryBuilder().insert().into(AssignmentMilestoneEntity).values(milestones.slice(i, i + INSERT_CHUNK)).orIgnore().execute();
+        await bulkInsertIgnoringConflicts(manager, AssignmentMilestoneEntity, milestones.slice(i, i + INSERT_CHUNK));
       }
       await manager.update(PlanEntity, { id: plan.id }, { status: 'publishing', assignmentCount: rows.length });
       // One "new tasks" notice per unit rather than one per assignment.

@@ -45,11 +45,11 @@ if (await isPortOpen(temporalHost, Number(temporalPort))) {
 const children = new Map();
 let stopping = false;
 
-function launch(name, script, extraEnv = {}) {
+function launch(name, script, extraEnv = {}, nodeFlags = []) {
   const supervised = supervise({
     name,
     command: process.execPath,
-    args: ['--enable-source-maps', path.join(distDir, script)],
+    args: ['--enable-source-maps', ...nodeFlags, path.join(distDir, script)],
     spawnOptions: {
       cwd: root,
       stdio: 'inherit',
@@ -84,7 +84,8 @@ process.on('SIGHUP', () => void shutdown(0));
 process.on('exit', () => children.forEach((child) => child.child?.kill('SIGKILL')));
 
 step('Starting the worker (Temporal workflows and activities, BullMQ processors)…');
-launch('worker', 'apps/worker/src/main.js');
+// Heaps bounded as in docker-compose (V8 otherwise grows them lazily to gigabytes on a large machine).
+launch('worker', 'apps/worker/src/main.js', {}, ['--max-old-space-size=512']);
 step(`Starting the API on port ${config.apiPort} …`);
 launch('api', 'apps/api/src/main.js', { DUBAN_SEED_ON_START: process.env.DUBAN_SEED_ON_START ?? 'true' });
 

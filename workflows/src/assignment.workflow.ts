@@ -22,6 +22,8 @@ import {
   issuedOverdue,
   ladderEntry,
   nextEscalationAt,
+  NIGHTLY_WAKE_WINDOW,
+  nightlyWakeOffsetMs,
   notificationForReminder,
   notificationsForEvent,
   upcomingReminders,
@@ -62,6 +64,12 @@ const ONE_WRITER_PATCH = 'one-writer-mutex';
  * evaluation stamped every level at once). Only such assignments consult it, so others carry no marker.
  */
 const LADDER_ENTRY_PATCH = 'ladder-entry-when-issued-overdue';
+/**
+ * Patch: the daily re-evaluation wakes at the assignment's own offset in the night window (00:05–05:00, see
+ * nightlyWakeOffsetMs) rather than within half an hour of 00:05 (100,000 assignments woke together). A history
+ * recorded before keeps its old timers on replay; a live workflow moves to the window at its next wake.
+ */
+const NIGHTLY_WAKE_PATCH = 'nightly-wake-window';
 /** After a timer evaluation failed to record, the next try waits this long (the activity already retried). */
 const TIMER_RETRY_MS = 60_000;
 
@@ -224,7 +232,9 @@ export async function assignmentWorkflow(input: AssignmentWorkflowInput): Promis
     // Business-day events of a whole plan (its 09:00 ladder steps, its midnight deadlines) are spread over
     // half an hour; test-speed ladders in milliseconds keep exact times.
     const spread = settings.ladder.steps.some((step) => step.afterMs !== undefined) ? 0 : jitterMs(identity.assignmentId);
-    let wake = shanghaiInstant(tomorrow, '00:05') + jitterMs(identity.assignmentId);
+    let wake = patched(NIGHTLY_WAKE_PATCH)
+      ? shanghaiInstant(tomorrow, NIGHTLY_WAKE_WINDOW.from) + nightlyWakeOffsetMs(identity.assignmentId)
+      : shanghaiInstant(tomorrow, '00:05') + jitterMs(identity.assignmentId);
     if (ladderRuns(state)) {
       const next = nextEscalationAt(settings.ladder, ladderDue(), state.reachedLevels);
       if (next) wake = Math.min(wake, Math.max(next.at + spread, now));

@@ -6,6 +6,7 @@ export * from './run-migrations';
 export * from './generate-migration';
 export * from './persistence.module';
 export * from './pool-error-handlers';
+export * from './bulk-insert';
 export * from './organisation/organisation-seed';
 export * from './organisation/organisation-seed.data';
 export * from './organisation/organisation-id';

@@ -68,14 +68,29 @@ export class InboxService {
    * keeps the first time). A message to someone else is not_found.
    */
   async markRead(messageId: string, recipients: readonly string[]): Promise<MailboxItem> {
-    const repository = this.dataSource.getRepository(InboxMessageEntity);
-    const row = isUuid(messageId) ? await repository.findOneBy({ id: messageId }) : null;
-    if (!row || !recipients.includes(row.recipient)) throw new ServiceError('not_found', `消息 ${messageId} 不存在`);
-    if (row.readAt === null) {
-      await repository.createQueryBuilder().update().set({ readAt: () => 'now()' }).where('id = :id AND read_at IS NULL', { id: messageId }).execute();
-    }
-    const updated = await repository.findOneByOrFail({ id: messageId });
-    return { ...toItem(updated), recipient: updated.recipient };
+    if (!isUuid(messageId)) throw new ServiceError('not_found', `消息 ${messageId} 不存在`);
+    // One round trip (was: read, update, read again): the message if it is the caller's, stamped read unless it
+    // already was (no write then), with the time it was first read.
+    const rows = (await this.dataSource.query(
+      `WITH target AS (SELECT * FROM inbox_messages WHERE id = $1 AND recipient = ANY($2::text[])),
+            marked AS (UPDATE inbox_messages m SET read_at = now() FROM target WHERE m.id = target.id AND m.read_at IS NULL RETURNING m.read_at)
+       SELECT target.id, target.kind, target.title, target.body, target.payload, target.created_at, target.recipient,
+              COALESCE(target.read_at, (SELECT read_at FROM marked)) AS read_at
+         FROM target`,
+      [messageId, [...recipients]],
+    )) as { id: string; kind: string; title: string; body: string; payload: JsonObject; created_at: Date; recipient: string; read_at: Date | null }[];
+    const row = rows[0];
+    if (!row) throw new ServiceError('not_found', `消息 ${messageId} 不存在`);
+    return {
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      body: row.body,
+      payload: row.payload,
+      createdAt: row.created_at.toISOString(),
+      readAt: row.read_at ? row.read_at.toISOString() : null,
+      recipient: row.recipient,
+    };
   }
 }
 

@@ -52,8 +52,16 @@ export interface PublishOptions {
   readonly acceptPlanEndDefault?: boolean;
   /** Wait until every assignment workflow is started (the CLI does; the API returns at once). */
   readonly wait?: boolean;
+  /** Workflows started per rollout activity (default ROLLOUT_BATCH_SIZE). */
   readonly batchSize?: number;
 }
+
+/**
+ * Workflows started per rollout activity: each batch ends with a pause (the last starts drain, the activity
+ * reports, the workflow schedules the next), so fewer, larger batches roll out faster; 1,000 starts fit the
+ * activity's 5-minute limit even at 10 starts/s, and the rows are marked started 200 at a time within it.
+ */
+export const ROLLOUT_BATCH_SIZE = 1000;
 
 export interface PlanFilter {
   readonly status?: PlanStatus;
@@ -204,7 +212,7 @@ export class PlanService {
     const handle = await client.workflow.start('planRolloutWorkflow', {
       taskQueue: this.config.temporalTaskQueue,
       workflowId,
-      args: [{ planId, batchSize: options.batchSize ?? 200 }],
+      args: [{ planId, batchSize: options.batchSize ?? ROLLOUT_BATCH_SIZE }],
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
     // The plan's review cycle (半年通报) on Temporal Schedules; created or updated, so publishing again is harmless.

@@ -15,17 +15,18 @@ function namespaceAnswers(binary, port) {
 }
 
 /**
- * @param {{ binary: string, port: number, uiPort?: number, dbFile?: string, logFile?: string, readyTimeoutMs?: number }} options
- * uiPort undefined → headless; dbFile undefined → in-memory.
+ * @param {{ binary: string, port: number, uiPort?: number, dbFile?: string, sqlitePragmas?: string[], logFile?: string, readyTimeoutMs?: number }} options
+ * uiPort undefined → headless; dbFile undefined → in-memory. sqlitePragmas: "name=value" for the SQLite file.
  */
 async function startTemporalDevServer(options) {
-  const { binary, port, uiPort, dbFile, logFile, readyTimeoutMs = 120_000 } = options;
+  const { binary, port, uiPort, dbFile, sqlitePragmas = [], logFile, readyTimeoutMs = 120_000 } = options;
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
   if (uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(uiPort));
   if (dbFile) {
     fs.mkdirSync(path.dirname(dbFile), { recursive: true });
     args.push('--db-filename', dbFile);
+    for (const pragma of sqlitePragmas) args.push('--sqlite-pragma', pragma);
   }
   // Workflow ids of assignments are long and readable; the default 255 limits are fine, but
   // a plan-wide rollout starts many workflows at once, so raise the per-namespace RPS limits.

@@ -2,6 +2,7 @@ export * from './actor';
 export * from './assignment-status';
 export * from './assignment-state';
 export * from './overdue-sql';
+export * from './nightly-wake';
 export * from './assignment-commands';
 export * from './assignment-events';
 export * from './rejection';

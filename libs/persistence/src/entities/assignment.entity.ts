@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { OWED_STATUSES } from '@duban/domain';
+import { OPEN_STATUSES } from '@duban/domain';
 import type { JsonObject, JsonValue } from './json-value';
 
 /**
@@ -13,9 +13,10 @@ import type { JsonObject, JsonValue } from './json-value';
 @Index('idx_assignments_unit_status', ['unitName', 'status'])
 @Index('idx_assignments_unit_id_status', ['unitId', 'status'])
 @Index('idx_assignments_light_due', ['light', 'dueDate'])
-// The supervisors' overdue list: open assignments in due-date order, the overdue test (due_at) answered from the
-// index itself; partial, so it stays small as work closes.
-@Index('idx_assignments_open_due', ['dueDate', 'key', 'dueAt'], { where: `status IN (${OWED_STATUSES.map((status) => `'${status}'`).join(', ')})` })
+// The supervisors' overdue list: open assignments (a closure requested late is overdue too, see overdueSql) in
+// due-date order, the owed rows' overdue test (due_at) answered from the index itself; partial, so it stays small
+// as work closes.
+@Index('idx_assignments_overdue_due', ['dueDate', 'key', 'dueAt'], { where: `status IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})` })
 export class AssignmentEntity {
   /** Deterministic (UUID v5 of `key`): re-publishing the same plan writes the same ids. */
   @PrimaryColumn({ type: 'uuid' })
