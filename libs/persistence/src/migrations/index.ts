@@ -14,6 +14,3 @@ import { OverdueIndexOpenStatuses1796163558134 } from './1796163558134-overdue-i
 
 /** Every migration in order, listed explicitly. Never edit one that has been applied; add a new one. */
 export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795411946190, LoginLockoutsPerClient1796142421939, OrganisationDirectory1796152271647, PlanTaskKeyIndex1796152535923, ReviewBulletins1796152649036, EvidenceFilesAndReportActuals1796153250141, Talks1796163182464, Assessments1796163548651, OverdueIndexOpenStatuses1796163558134];
-
-
-/** Every migration in order, listed explicitly. Never edit one that has been applied; add a new one. */
