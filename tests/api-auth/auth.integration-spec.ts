@@ -68,6 +68,8 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await locked.json()) as ErrorBody;
     expect(body).toMatchObject({ statusCode: 429, error: 'account_locked' });
+    // Chinese at the source: the console shows it as it is, with nothing in brackets.
+    expect(body.message).toMatch(/^该地址登录失败次数过多，请 \d+ 秒后再试$/);
     expect(body.details?.retryAfterSeconds).toBeLessThanOrEqual(LOCKOUT_SECONDS);
     // Other usernames are unaffected.
     expect((await login(api.baseUrl, 'coordinator', 'coordinator123')).status).toBe(200);
@@ -84,15 +86,36 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
     const second = (await refreshed.json()) as typeof first;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect((await fetch(`${api.baseUrl}/api/v1/auth/me`, { headers: bearer(second.accessToken) })).status).toBe(200);
+    const third = (await (await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: second.refreshToken })).json()) as typeof first;
 
-    // A stolen copy of the first token is replayed: refused, and the live successor dies with it.
+    // A stolen copy of the first token is replayed after its successor was used: refused, and the live token dies with it.
     const replay = await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: first.refreshToken });
     expect(replay.status).toBe(401);
     expect(((await replay.json()) as ErrorBody).error).toBe('invalid_token');
-    expect((await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: second.refreshToken })).status).toBe(401);
+    expect((await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: third.refreshToken })).status).toBe(401);
 
     expect((await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: 'x'.repeat(43) })).status).toBe(401);
     expect((await postJson(api.baseUrl, '/api/v1/auth/refresh', {})).status).toBe(400);
+  });
+
+  it('lets a client retry a refresh whose answer it lost (a page reloaded mid-request), once the lost successor is unused', async () => {
+    const first = await signIn(api.baseUrl, 'coordinator', 'coordinator123');
+    // The server rotates, but the answer never reaches the page.
+    const lost = (await (await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: first.refreshToken })).json()) as typeof first;
+    const retried = await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: first.refreshToken });
+    expect(retried.status).toBe(200);
+    const kept = (await retried.json()) as typeof first;
+    expect(kept.refreshToken).not.toBe(lost.refreshToken);
+    expect((await fetch(`${api.baseUrl}/api/v1/auth/me`, { headers: bearer(kept.accessToken) })).status).toBe(200);
+    const [lostRow] = (await db.query('SELECT revoked_at FROM refresh_tokens WHERE token_hash = $1', [createHash('sha256').update(lost.refreshToken).digest('hex')])) as { revoked_at: Date | null }[];
+    expect(lostRow?.revoked_at).not.toBeNull();
+
+    // The session goes on from the retried answer…
+    const next = (await (await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: kept.refreshToken })).json()) as typeof first;
+    expect(next.refreshToken).toBeDefined();
+    // …and whoever presents the lost (revoked) successor later is a replay: the whole sign-in ends.
+    expect((await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: lost.refreshToken })).status).toBe(401);
+    expect((await postJson(api.baseUrl, '/api/v1/auth/refresh', { refreshToken: next.refreshToken })).status).toBe(401);
   });
 
   it('signs out: the refresh token stops working', async () => {

@@ -104,7 +104,7 @@ describe('HTTP security layer: headers, CORS, body limit, metrics, throttling', 
       expect(statuses).toEqual([401, 401, 401, 429]);
       const throttled = await postJson(strict.baseUrl, '/api/v1/auth/login', { username: 'admin', password: 'admin123' });
       expect(throttled.status).toBe(429);
-      expect(await throttled.json()).toMatchObject({ statusCode: 429, error: 'too_many_requests' });
+      expect(await throttled.json()).toMatchObject({ statusCode: 429, error: 'too_many_requests', message: '登录请求过于频繁，请稍后再试' });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/duban-harness';
 import { DESKTOP, newPage, signInThroughPage } from './support/browser';
@@ -12,7 +12,7 @@ import { act, assignmentRow, startConsoleWorld, type ConsoleWorld } from './supp
 describe('web console: coordinator and supervisor', () => {
   let world: ConsoleWorld;
   const problems: string[] = [];
-  const ids = { approve: '', reject: '', extend: '', talk: '' };
+  const ids = { approve: '', reject: '', extend: '', talk: '', early: '' };
 
   async function signedIn(username: string, password: string): Promise<Page> {
     const opened = await newPage(world.browser, world.baseUrl, DESKTOP);
@@ -28,6 +28,8 @@ describe('web console: coordinator and supervisor', () => {
     ids.reject = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 2);
     ids.extend = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 3);
     ids.talk = await world.assignmentOf(world.overduePlanId, world.otherUnit, 1);
+    // Due in 2028 and never escalated: a 约谈 on it is an exception that needs its reason.
+    ids.early = await world.assignmentOf(world.onTimePlanId, world.otherUnit, 2);
     for (const id of [ids.approve, ids.reject, ids.extend]) await act(world, staff, id, 'accept');
     await act(world, staff, ids.approve, 'request-closure', { summary: '任务一已完成' });
     await act(world, staff, ids.reject, 'request-closure', { summary: '任务二已完成' });
@@ -80,6 +82,23 @@ describe('web console: coordinator and supervisor', () => {
     await assignmentRow(world, ids.talk, 'the 约谈', (row) => row.talk_count === 1);
     // The held 约谈 leaves the proposals.
     await eventually('the proposal to leave the queue', async () => ((await talks.locator('li').filter({ hasText: `${world.overduePrefix}1` }).filter({ hasText: world.otherUnit }).count()) === 0 ? true : undefined));
+
+    // A 约谈 before it is due: refused as not due, the dialog then asks for the exception's reason, and the record keeps it.
+    await page.goto(`/assignments/${ids.early}`);
+    await page.getByRole('button', { name: '约谈', exact: true }).click();
+    const early = page.getByRole('dialog');
+    await early.getByLabel('约谈事由').fill('群众投诉集中，进展明显滞后');
+    expect(await early.getByLabel('破例约谈理由').count()).toBe(0);
+    await early.getByRole('button', { name: '发起约谈' }).click();
+    await early.getByText('该任务尚未达到约谈条件').waitFor();
+    await early.getByText(/确需约谈须说明破例约谈的理由/).waitFor();
+    await early.getByRole('button', { name: '发起约谈' }).click();
+    await early.getByText('请填写破例约谈理由', { exact: true }).waitFor();
+    await early.getByLabel('破例约谈理由').fill('市政府专题会议要求提前约谈');
+    await early.getByRole('button', { name: '发起约谈' }).click();
+    await page.getByText('约谈：已提交').waitFor();
+    await assignmentRow(world, ids.early, 'the early 约谈', (row) => row.talk_count === 1);
+    await page.getByText(/破例约谈理由：市政府专题会议要求提前约谈/).first().waitFor();
   });
 
   it("supervisor: filters the ledger to one unit's red items, exports them and urges one", async () => {
@@ -102,11 +121,21 @@ describe('web console: coordinator and supervisor', () => {
       expect(await row.locator('[data-light="red"]').count()).toBe(1);
     }
 
+    // The export is the Excel 台账 of exactly these rows: read it back as a spreadsheet program would.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^任务台账-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(csv).toHaveLength(3);
-    expect(csv.slice(1).every((line) => line.includes(world.otherUnit) && line.includes('红灯'))).toBe(true);
+    expect(download.suggestedFilename()).toMatch(/^任务台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['任务内容', '责任单位', '红黄绿灯', '完成时限']));
+    const column = (title: string) => header.indexOf(title) + 1;
+    expect(sheet.actualRowCount).toBe(3);
+    const exported = [2, 3].map((n) => sheet.getRow(n));
+    expect(exported.map((row) => row.getCell(column('责任单位')).value)).toEqual([world.otherUnit, world.otherUnit]);
+    expect(exported.map((row) => row.getCell(column('红黄绿灯')).value)).toEqual(['红灯', '红灯']);
+    expect(exported.map((row) => String(row.getCell(column('任务内容')).value)).sort()).toEqual([`${world.overduePrefix}1`, `${world.overduePrefix}2`]);
+    await page.getByText('已导出2条（Excel）').waitFor();
 
     await rows.first().getByRole('link').click();
     await page.getByRole('button', { name: '催办 / 督办' }).click();

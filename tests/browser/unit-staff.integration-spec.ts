@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { newPage, PHONE, signInThroughPage } from './support/browser';
 import { act, assignmentRow, startConsoleWorld, type ConsoleWorld } from './support/console-world';
 
-/** A unit's staff on a 390-px phone: sign in → 签收 → 反馈 with evidence → 申请办结; and user text never runs as code. */
+/** A small but real PDF: the evidence API decides the type by content, not by the name. */
+const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+/** A unit's staff on a 390-px phone: sign in → 签收 → 反馈 with an uploaded file → 申请办结; and user text never runs as code. */
 describe('web console: unit staff on a phone', () => {
   let world: ConsoleWorld;
   let page: Page;
@@ -30,7 +34,7 @@ describe('web console: unit staff on a phone', () => {
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
   });
 
-  it('accepts a task from the workbench, reports progress with an evidence link, and requests closure', async () => {
+  it('accepts a task from the workbench, reports progress with an uploaded evidence file and a link, and requests closure', async () => {
     const id = await world.assignmentOf(world.onTimePlanId, world.staff.unit, 1);
     await signInThroughPage(page, world.staff.username, world.staff.password);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
@@ -54,13 +58,21 @@ describe('web console: unit staff on a phone', () => {
     await dialog.getByRole('button', { name: '提交' }).click();
     await dialog.getByText('请填写以 http:// 或 https:// 开头的链接').waitFor();
     await dialog.getByLabel('佐证材料链接1').fill('https://example.gov.cn/evidence/platform.pdf');
+    // The file is uploaded as soon as it is picked (the phone's file chooser), then the report names it.
+    await dialog.locator('input[type=file]').setInputFiles({ name: '平台试运行报告.pdf', mimeType: 'application/pdf', buffer: EVIDENCE_PDF });
+    await dialog.locator('.ant-upload-list-item-done').filter({ hasText: '平台试运行报告.pdf' }).waitFor();
     await dialog.getByRole('button', { name: '提交' }).click();
     await page.getByText('进展反馈：已提交').waitFor();
     await assignmentRow(world, id, 'the report to reach the read model', (row) => row.percent === 60);
+    const [report] = (await world.db.query('SELECT evidence FROM progress_reports WHERE assignment_id = $1 ORDER BY seq DESC LIMIT 1', [id])) as { evidence: { kind: string; fileName?: string }[] }[];
+    expect(report?.evidence.filter((item) => item.kind === 'file').map((item) => item.fileName)).toEqual(['平台试运行报告.pdf']);
 
-    // The detail page shows the report with its link, then 申请办结.
+    // The detail page shows the report with its file (downloaded as uploaded) and its link, then 申请办结.
     await page.goto(`/assignments/${id}`);
     await page.getByRole('link', { name: 'https://example.gov.cn/evidence/platform.pdf' }).waitFor();
+    const [evidence] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /平台试运行报告\.pdf/ }).click()]);
+    expect(evidence.suggestedFilename()).toBe('平台试运行报告.pdf');
+    expect(readFileSync(await evidence.path()).equals(EVIDENCE_PDF)).toBe(true);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
     await page.getByRole('button', { name: '申请办结' }).click();
     await page.getByRole('dialog').getByLabel('办结情况说明').fill('平台已上线运行，覆盖全市');

@@ -19,6 +19,11 @@ import type { LedgerRow } from './ledger-row';
 export const LEDGER_BATCH_SIZE = 2000;
 
 export interface LedgerFilter {
+  /**
+   * Only assignments whose id this SQL selects (its placeholders numbered from $1): the ledger list's own
+   * filters, passed in by the services so the export and the list never disagree.
+   */
+  readonly within?: { readonly sql: string; readonly params: readonly unknown[] };
   readonly planId?: string;
   readonly unit?: string;
   readonly units?: readonly string[];
@@ -69,6 +74,11 @@ export async function* assignmentLedgerRows(
     params.push(value);
     where.push(clause(params.length));
   };
+  if (filter.within !== undefined) {
+    // First, so its own $1… placeholders are the first parameters.
+    params.push(...filter.within.params);
+    where.push(`a.id IN (${filter.within.sql})`);
+  }
   if (filter.planId !== undefined) add((n) => `a.plan_id = $${n}`, filter.planId);
   if (filter.unit !== undefined) add((n) => `a.unit_name = $${n}`, filter.unit);
   if (filter.units !== undefined) add((n) => `a.unit_name = ANY($${n}::text[])`, [...filter.units]);

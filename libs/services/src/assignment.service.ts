@@ -299,6 +299,15 @@ export class AssignmentService {
     return client.workflow.getHandle(row.workflowId).query<AssignmentView>('view');
   }
 
+  /**
+   * The list's filters as SQL selecting the matching assignment ids (placeholders from $1), so an export
+   * of "what the ledger shows" applies the very same filters and read scope, written once, here.
+   */
+  filterSql(filter: AssignmentFilter): { readonly sql: string; readonly params: readonly unknown[] } {
+    const [sql, params] = this.filtered(filter).select('a.id').getQueryAndParameters();
+    return { sql, params };
+  }
+
   private filtered(filter: AssignmentFilter): SelectQueryBuilder<AssignmentEntity> {
     const query = this.dataSource.getRepository(AssignmentEntity).createQueryBuilder('a');
     if (filter.planId !== undefined) query.andWhere('a.plan_id = :planId', { planId: isUuid(filter.planId) ? filter.planId : '00000000-0000-0000-0000-000000000000' });

@@ -22,8 +22,13 @@ import { UsersController } from './users.controller';
     ThrottlerModule.forRootAsync({
       imports: [AccountsConfigModule, SharedStateModule],
       inject: [ACCOUNTS_CONFIG, RedisThrottlerStorage],
-      // Counted in Redis, so the limit holds across every API instance.
-      useFactory: (config: AccountsConfig, storage: RedisThrottlerStorage) => ({ throttlers: [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimit }], storage }),
+      // Counted in Redis, so the limit holds across every API instance. The message is the user's, in Chinese
+      // (the throttler's own is "ThrottlerException: Too Many Requests").
+      useFactory: (config: AccountsConfig, storage: RedisThrottlerStorage) => ({
+        throttlers: [{ name: 'sign-in', ttl: 60_000, limit: config.loginRateLimit }],
+        storage,
+        errorMessage: '登录请求过于频繁，请稍后再试',
+      }),
     }),
   ],
   controllers: [AuthController, UsersController],

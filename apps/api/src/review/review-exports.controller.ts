@@ -2,22 +2,38 @@ import { ASSIGNMENT_STATUSES } from '@duban/domain';
 import { Controller, Get, Param, Query, Res, UsePipes } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { Actor } from '@duban/domain';
 import { ReviewExportService } from '@duban/services';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 import { ApiFile } from '../common/openapi-responses';
+import { IsCalendarDate, QueryBoolean } from '../common/query-dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** The ledger list's filters (GET /assignments), so the console exports exactly what it shows. */
 export class LedgerExportQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'planId 须为 UUID' })
   planId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'taskNumber 须为整数' })
+  @Min(1, { message: 'taskNumber 须在1至100000之间' })
+  @Max(100_000, { message: 'taskNumber 须在1至100000之间' })
+  taskNumber?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a directory unit: its assignments only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'unitId 须为单位编号（uuid）' })
+  unitId?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -40,6 +56,28 @@ export class LedgerExportQueryDto {
   @IsOptional()
   @IsIn(['red', 'yellow', 'green', 'neutral'], { message: 'light 只能是 red、yellow、green、neutral' })
   light?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'past due and still owed' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'overdue 只能是 true 或 false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ format: 'date', description: 'due on or after' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'dueFrom 须为日期（YYYY-MM-DD）' })
+  dueFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'due on or before' })
+  @IsOptional()
+  @IsCalendarDate({ message: 'dueTo 须为日期（YYYY-MM-DD）' })
+  dueTo?: string;
+
+  @ApiPropertyOptional({ description: 'matches task title or unit name' })
+  @IsOptional()
+  @IsString({ message: 'text 须为文本' })
+  @Length(1, 200, { message: 'text 须为1至200字' })
+  text?: string;
 }
 
 function attachment(response: Response, contentType: string, fileName: string): void {

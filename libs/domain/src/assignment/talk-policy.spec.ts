@@ -17,6 +17,9 @@ describe('约谈 policy', () => {
     const refused = checkTalk(stateIn('in_progress'), at('2025-03-01'));
     expect(refused).toMatchObject({ ok: false, code: 'talk_not_due' });
     expect(refused.ok === false && refused.reason).toContain('办理期限 2025-06-30');
+    // Chinese for every shell (console, CLI, API), no field names.
+    expect(refused.ok === false && refused.reason).toContain('确需约谈须说明破例约谈的理由');
+    expect(refused.ok === false && refused.reason).not.toMatch(/[A-Za-z]/);
     expect(checkTalk(stateIn('in_progress'), at('2025-03-01'), '   ')).toMatchObject({ ok: false, code: 'talk_not_due' });
   });
 

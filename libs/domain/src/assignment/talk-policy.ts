@@ -23,6 +23,6 @@ export function checkTalk(state: TalkState, now: number, overrideReason?: string
   if (override) return { ok: true, override };
   return reject(
     'talk_not_due',
-    `任务未逾期（办理期限 ${state.dueDate}），也未升级到“${ESCALATION_LEVEL_LABELS.talk}”级别，不能约谈；确需约谈请填写约谈理由（overrideReason）`,
+    `任务未逾期（办理期限 ${state.dueDate}），也未升级到“${ESCALATION_LEVEL_LABELS.talk}”级别，不能约谈；确需约谈须说明破例约谈的理由`,
   );
 }

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { labelOf, resolveReviewSettings, SANCTION_STATUS_LABELS, type Actor, type StoredReviewSettings } from '@duban/domain';
-import { assignmentLedgerRows, bulletinAnnexRows, bulletinDocx, writeAssessmentXlsx, writeLedgerXlsx, type LedgerFilter } from '@duban/exports';
+import { assignmentLedgerRows, bulletinAnnexRows, bulletinDocx, writeAssessmentXlsx, writeLedgerXlsx } from '@duban/exports';
 import { PlanEntity } from '@duban/persistence';
+import { AssignmentService, type AssignmentFilter } from '../assignment.service';
 import { isUuid } from '../plan.service';
 import { readableUnits } from '../read-scope';
 import { AssessmentService } from './assessment.service';
@@ -17,10 +18,14 @@ export class ReviewExportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bulletins: BulletinService,
     private readonly assessments: AssessmentService,
+    private readonly assignments: AssignmentService,
   ) {}
 
-  /** The 台账 as .xlsx on `output`; a unit's staff get their own units' rows only. Returns the row count. */
-  async ledgerXlsx(filter: LedgerFilter, actor: Actor, output: Writable): Promise<number> {
+  /**
+   * The 台账 as .xlsx on `output`: the rows the ledger list shows for the same filters (every filter of
+   * GET /assignments); a unit's staff get their own units' rows only. Returns the row count.
+   */
+  async ledgerXlsx(filter: AssignmentFilter, actor: Actor, output: Writable): Promise<number> {
     const units = readableUnits(actor);
     const planId = filter.planId !== undefined && !isUuid(filter.planId) ? '00000000-0000-0000-0000-000000000000' : filter.planId;
     let pace;
@@ -28,7 +33,8 @@ export class ReviewExportService {
       const plan = await this.dataSource.getRepository(PlanEntity).findOne({ where: { id: planId }, select: { id: true, settings: true } });
       pace = resolveReviewSettings((plan?.settings as { review?: StoredReviewSettings } | undefined)?.review).pace;
     }
-    const rows = assignmentLedgerRows(this.dataSource, { ...filter, ...(planId ? { planId } : {}), ...(units ? { units } : {}) }, { pace });
+    const within = this.assignments.filterSql({ ...filter, ...(units ? { units } : {}) });
+    const rows = assignmentLedgerRows(this.dataSource, { within }, { pace });
     return writeLedgerXlsx(rows, output, { sheetName: '台账', title: '任务台账' });
   }
 

@@ -56,6 +56,8 @@ export interface ProgressReportView {
   readonly actualValue: number | null;
   readonly text: string;
   readonly evidenceLinks: readonly string[];
+  /** 佐证材料 as recorded: uploaded files ({ kind: 'file', fileId, fileName, size… }) and links. */
+  readonly evidence?: readonly unknown[];
   readonly reportedAt: string;
 }
 

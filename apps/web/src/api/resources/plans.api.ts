@@ -58,6 +58,8 @@ export interface PlanPreview {
   /** Present once the organisation directory resolves units at import. */
   readonly jurisdiction?: { id: string; name: string } | null;
   readonly unitResolutions?: readonly UnitResolution[];
+  /** The publish gate's problems, in Chinese (empty: publishable). */
+  readonly problems?: PublishGate['problems'];
   readonly gate?: PublishGate;
 }
 

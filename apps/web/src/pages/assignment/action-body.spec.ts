@@ -35,6 +35,12 @@ describe('actionBody', () => {
     expect(actionBody('requestClosure', { summary: '已完成', files: [] })).toEqual({ summary: '已完成' });
   });
 
+  it('sends a 约谈 with its exception reason only when one was given', () => {
+    expect(actionBody('triggerTalk', { reason: ' 逾期未办结 ' })).toEqual({ reason: '逾期未办结' });
+    expect(actionBody('triggerTalk', { reason: '群众反映强烈', overrideReason: ' 市委督查组交办 ' })).toEqual({ reason: '群众反映强烈', overrideReason: '市委督查组交办' });
+    expect(actionBody('withdraw', { reason: '方案调整', overrideReason: '不该出现' })).toEqual({ reason: '方案调整' });
+  });
+
   it('asks for actuals only for targets with a metric, a year and a target value', () => {
     expect(reportableTargets(targets).map((target) => `${target.metric}/${target.year}`)).toEqual(['新增公共充电桩/2026', '新增公共充电桩/2027']);
     expect(reportableTargets(undefined)).toEqual([]);

@@ -7,6 +7,8 @@ export interface FormValues {
   text?: string;
   summary?: string;
   reason?: string;
+  /** 约谈 before it is due: why it is held anyway. */
+  overrideReason?: string;
   note?: string;
   links?: string[];
   newDueDate?: Dayjs;
@@ -64,10 +66,11 @@ export function actionBody(action: HumanAction, values: FormValues, targets?: re
         return { toUnit: values.toUnit, reason: text(values.reason) };
       case 'urge':
         return { level: values.level ?? 'urge', note: text(values.note) };
+      case 'triggerTalk':
+        return { reason: text(values.reason), overrideReason: text(values.overrideReason) };
       case 'rejectClosure':
       case 'decline':
       case 'withdraw':
-      case 'triggerTalk':
         return { reason: text(values.reason) };
     }
   })();

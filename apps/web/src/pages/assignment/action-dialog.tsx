@@ -3,6 +3,7 @@ import { App, Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { newIdempotencyKey } from '../../api/api-client';
+import { ApiError } from '../../api/api-error';
 import { assignmentsApi, type HumanAction, type TargetView } from '../../api/resources/assignments.api';
 import { directoryApi } from '../../api/resources/directory.api';
 import { formatDate } from '../../shared/format-date';
@@ -78,7 +79,33 @@ function UnitSelect({ exclude }: { exclude: string }) {
   );
 }
 
-function Fields({ action, target }: { action: HumanAction; target: ActionTarget }) {
+/**
+ * 约谈 before it is due (not overdue, the ladder not at 约谈) needs a recorded reason for the exception. The
+ * domain decides when (the API answers talk_not_due); the dialog then asks for it, so a coordinator sees the
+ * field exactly when it is needed and never has to guess.
+ */
+function TalkFields({ overrideAsked }: { overrideAsked: string | null }) {
+  return (
+    <>
+      <ReasonField label="约谈事由" />
+      {overrideAsked ? (
+        <>
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="该任务尚未达到约谈条件" description={overrideAsked} />
+          <Form.Item
+            name="overrideReason"
+            label="破例约谈理由"
+            extra="将记入任务记录，供审核"
+            rules={[{ required: true, whitespace: true, message: '请填写破例约谈理由' }, { max: TEXT_MAX, message: `不超过${TEXT_MAX}字` }]}
+          >
+            <Input.TextArea rows={3} showCount maxLength={TEXT_MAX} placeholder="说明未到约谈条件仍须约谈的原因" />
+          </Form.Item>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Fields({ action, target, overrideAsked }: { action: HumanAction; target: ActionTarget; overrideAsked: string | null }) {
   const dueDay = dayjs(target.dueDate);
   const afterDue = (current: Dayjs) => !current.isAfter(dueDay, 'day');
   switch (action) {
@@ -184,7 +211,7 @@ function Fields({ action, target }: { action: HumanAction; target: ActionTarget 
     case 'withdraw':
       return <ReasonField label="撤销理由" />;
     case 'triggerTalk':
-      return <ReasonField label="约谈事由" />;
+      return <TalkFields overrideAsked={overrideAsked} />;
     case 'reassign':
       return (
         <>
@@ -219,16 +246,32 @@ export function ActionDialog({ action, target, onClose, onDone }: { action: Huma
   const { submitting, error, run } = useSubmission();
   // One key per opened dialog: a double click or a retry after a dropped answer acts once.
   const [key, setKey] = useState(newIdempotencyKey);
+  // The API's reason when it refused a 约谈 as not due (talk_not_due): the dialog then asks for the exception's reason.
+  const [overrideAsked, setOverrideAsked] = useState<string | null>(null);
   if (!action) return null;
   const title = TITLES[action] ?? commandLabel(action);
 
   const submit = async () => {
     const values = await form.validateFields();
-    const done = await run(() => assignmentsApi.act(target.id, action, actionBody(action, values, target.targets), key).then(() => undefined));
+    const done = await run(() =>
+      assignmentsApi.act(target.id, action, actionBody(action, values, target.targets), key).then(
+        () => undefined,
+        (error: unknown) => {
+          if (error instanceof ApiError && error.code === 'talk_not_due') {
+            setOverrideAsked(error.message);
+            // The refused attempt and the one with a reason are two submissions.
+            setKey(newIdempotencyKey());
+            throw new ApiError(error.status, '请填写破例约谈理由后再提交', error.code);
+          }
+          throw error;
+        },
+      ),
+    );
     if (!done) return;
     message.success(`${title}：已提交`);
     form.resetFields();
     setKey(newIdempotencyKey());
+    setOverrideAsked(null);
     onDone();
   };
 
@@ -236,7 +279,10 @@ export function ActionDialog({ action, target, onClose, onDone }: { action: Huma
     <Modal
       open
       title={title}
-      onCancel={onClose}
+      onCancel={() => {
+        setOverrideAsked(null);
+        onClose();
+      }}
       onOk={() => void submit().catch(() => undefined)}
       okText={SUBMIT[action] ?? '提交'}
       cancelText="取消"
@@ -250,7 +296,7 @@ export function ActionDialog({ action, target, onClose, onDone }: { action: Huma
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" requiredMark="optional" onFinish={() => void submit()}>
-        <Fields action={action} target={target} />
+        <Fields action={action} target={target} overrideAsked={overrideAsked} />
       </Form>
     </Modal>
   );

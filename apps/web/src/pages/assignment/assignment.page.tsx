@@ -17,6 +17,7 @@ import { ItemList } from '../../shared/item-list';
 import { useResource } from '../../shared/use-resource';
 import { ActionDialog } from './action-dialog';
 import { eventSummary } from './event-summary';
+import { EvidenceFiles, evidenceFiles } from './evidence-files';
 
 /** Actions shown as the main button (the unit's next step, or the reviewer's). */
 const PRIMARY: readonly HumanAction[] = ['accept', 'reportProgress', 'approveClosure', 'decideExtension', 'urge', 'triggerTalk'];
@@ -168,6 +169,12 @@ export default function AssignmentPage() {
                       <div className="user-text" style={{ marginTop: 4 }}>
                         {report.text}
                       </div>
+                      {evidenceFiles(report.evidence).length ? (
+                        <div style={{ marginTop: 4 }}>
+                          佐证文件：
+                          <EvidenceFiles files={evidenceFiles(report.evidence)} />
+                        </div>
+                      ) : null}
                       {report.evidenceLinks.length ? (
                         <div style={{ marginTop: 4 }}>
                           佐证材料：
@@ -241,6 +248,12 @@ export default function AssignmentPage() {
                               <SafeLink href={String(link)} />
                             </span>
                           ))}
+                        </div>
+                      ) : null}
+                      {event.type !== 'progress_reported' && Array.isArray(event.payload.evidence) && evidenceFiles(event.payload.evidence).length ? (
+                        <div>
+                          佐证文件：
+                          <EvidenceFiles files={evidenceFiles(event.payload.evidence)} />
                         </div>
                       ) : null}
                     </div>

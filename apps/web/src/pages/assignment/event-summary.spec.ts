@@ -9,5 +9,6 @@ describe('eventSummary', () => {
     expect(eventSummary({ type: 'escalated', payload: { level: 'supervise', previousLevel: 'urge' } })).toBe('升级为督办');
     expect(eventSummary({ type: 'closure_rejected', payload: { reason: '佐证不足', rejectionCount: 1 } })).toBe('佐证不足');
     expect(eventSummary({ type: 'accepted', payload: {} })).toBeNull();
+    expect(eventSummary({ type: 'talk_triggered', payload: { reason: '进展滞后', talkCount: 1, overrideReason: '市长批示' } })).toBe('第1次约谈；事由：进展滞后；破例约谈理由：市长批示');
   });
 });

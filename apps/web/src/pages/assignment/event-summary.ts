@@ -24,7 +24,7 @@ export function eventSummary(event: Pick<AssignmentEventView, 'type' | 'payload'
     case 'escalated':
       return `升级为${escalationLabel(text('level'))}`;
     case 'talk_triggered':
-      return `第${String(p.talkCount ?? 1)}次约谈${text('reason') ? `；事由：${text('reason')}` : ''}`;
+      return `第${String(p.talkCount ?? 1)}次约谈${text('reason') ? `；事由：${text('reason')}` : ''}${text('overrideReason') ? `；破例约谈理由：${text('overrideReason')}` : ''}`;
     default:
       return text('reason') ?? text('note') ?? null;
   }

@@ -50,7 +50,7 @@ export default function LedgerPage() {
   const staff = user.role === 'unit_staff';
   const units = useResource(() => (staff ? Promise.resolve(null) : directoryApi.units()), 'units');
   const regions = useResource(() => directoryApi.regions(), 'regions');
-  const [exporting, setExporting] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [textDraft, setTextDraft] = useState(query.text ?? '');
   // On a phone the filters fold away behind one button (the search stays).
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -65,15 +65,14 @@ export default function LedgerPage() {
     : (units.data?.items ?? []).filter((unit) => (unit.assignments ?? 1) > 0).map((unit) => ({ value: unit.id && unit.id.length === 36 ? unit.id : unit.name, label: unit.name }));
 
   const runExport = async () => {
-    setExporting('0');
+    setExporting(true);
     try {
-      const result = await exportLedger(filter, sort, (done, total) => setExporting(`${done}/${total}`));
-      download(result.file, `任务台账-${shanghaiToday()}.csv`);
-      message.success(result.truncated ? `已导出前${result.rows}条，请缩小筛选范围导出其余记录` : `已导出${result.rows}条`);
+      download(await exportLedger(filter), `任务台账-${shanghaiToday()}.xlsx`);
+      message.success(`已导出${list.data?.totalCapped ? '' : `${list.data?.total ?? 0}条`}（Excel）`);
     } catch (caught) {
       message.error(`导出失败：${errorMessage(caught)}`);
     } finally {
-      setExporting(null);
+      setExporting(false);
     }
   };
 
@@ -231,8 +230,8 @@ export default function LedgerPage() {
           <Button icon={<ReloadOutlined />} onClick={list.reload}>
             刷新
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => void runExport()} loading={exporting !== null} disabled={!list.data?.total}>
-            {exporting !== null ? `导出中 ${exporting}` : '导出'}
+          <Button icon={<DownloadOutlined />} onClick={() => void runExport()} loading={exporting} disabled={!list.data?.total}>
+            {exporting ? '导出中…' : '导出'}
           </Button>
         </Space>
       </Card>

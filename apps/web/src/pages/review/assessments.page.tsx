@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { assessmentsApi, type Assessment, type AssessmentLine, type Sanction } from '../../api/resources/review.api';
 import { useSignedIn } from '../../app/session-context';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FeaturePending, isFeatureMissing } from '../../shared/feature-pending';
 import { reviewLabel } from '../../shared/labels';
 import { PageLoading } from '../../shared/page-loading';
 import { useResource } from '../../shared/use-resource';
@@ -74,7 +75,10 @@ function AssessmentDetail({ id }: { id: string }) {
   const [deciding, setDeciding] = useState<{ sanction: Sanction; decision: 'confirm' | 'waive' } | null>(null);
   const confirming = useSubmission();
   const data = assessment.data;
-  if (!data) return assessment.error ? <ErrorAlert error={assessment.error} onRetry={assessment.reload} /> : <PageLoading />;
+  if (!data) {
+    if (isFeatureMissing(assessment.error)) return <FeaturePending feature="年度考核" description="开通后，可在此查看考核的评分、排名和结果。" />;
+    return assessment.error ? <ErrorAlert error={assessment.error} onRetry={assessment.reload} /> : <PageLoading />;
+  }
   const mayDecide = actor.role === 'coordinator';
   const undecided = (data.sanctions ?? []).filter((sanction) => sanction.status === 'proposed').length;
   const confirmAssessment = async () => {
@@ -198,34 +202,40 @@ export default function AssessmentsPage() {
   const [creating, setCreating] = useState(false);
   const list = useResource(() => (id ? Promise.resolve(null) : assessmentsApi.list({ planId })), `assessments-${id ?? ''}-${planId ?? ''}`);
   if (id) return <AssessmentDetail id={id} />;
+  const missing = isFeatureMissing(list.error);
   return (
     <div>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           年度考核
         </Typography.Title>
-        {actor.role === 'coordinator' ? (
+        {actor.role === 'coordinator' && !missing ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             开展考核
           </Button>
         ) : null}
       </Space>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <PlanPicker value={planId} onChange={setPlanId} />
-      </Space>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<Assessment>
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.data?.items as Assessment[] | undefined}
-        scroll={{ x: 560 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        columns={[
-          { title: '年度', width: 100, render: (_, row) => <Link to={`/assessments/${row.id}`}>{`${row.year}年度`}</Link> },
-          { title: '方案', render: (_, row) => row.planTitle ?? '—' },
-          { title: '状态', width: 100, render: (_, row) => <Tag>{reviewLabel(row.status, row.statusLabel)}</Tag> },
-        ]}
-      />
+      {missing ? <FeaturePending feature="年度考核" description="开通后，可在此按方案开展年度考核：评分、排名、确认结果并导出。" /> : null}
+      {missing ? null : (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <PlanPicker value={planId} onChange={setPlanId} />
+        </Space>
+      )}
+      {missing ? null : <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {missing ? null : (
+        <Table<Assessment>
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items as Assessment[] | undefined}
+          scroll={{ x: 560 }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          columns={[
+            { title: '年度', width: 100, render: (_, row) => <Link to={`/assessments/${row.id}`}>{`${row.year}年度`}</Link> },
+            { title: '方案', render: (_, row) => row.planTitle ?? '—' },
+            { title: '状态', width: 100, render: (_, row) => <Tag>{reviewLabel(row.status, row.statusLabel)}</Tag> },
+          ]}
+        />
+      )}
       {creating ? <NewAssessmentDialog onClose={() => setCreating(false)} onCreated={(created) => navigate(`/assessments/${created}`)} /> : null}
     </div>
   );

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { TALK_STATUSES, TALK_TARGETS } from '@duban/domain';
 import { talksApi, type TalkAction, type TalkRecord } from '../../api/resources/review.api';
 import { ErrorAlert } from '../../shared/error-alert';
+import { FeaturePending, isFeatureMissing } from '../../shared/feature-pending';
 import { formatDate, formatDateTime } from '../../shared/format-date';
 import { talkStatusLabel, talkTargetLabel } from '../../shared/labels';
 import { useResource } from '../../shared/use-resource';
@@ -90,6 +91,14 @@ export default function TalksPage() {
   const [status, setStatus] = useState<string | undefined>(undefined);
   const [acting, setActing] = useState<{ talk: TalkRecord; step: Step } | null>(null);
   const talks = useResource(() => talksApi.list({ planId, status }), `talks-${planId ?? ''}-${status ?? ''}`);
+  if (isFeatureMissing(talks.error)) {
+    return (
+      <div>
+        <Typography.Title level={3}>约谈记录</Typography.Title>
+        <FeaturePending feature="约谈记录" description="开通后，可在此跟踪每次约谈的安排、记录、整改和验收。约谈仍可在任务详情和工作台中发起。" />
+      </div>
+    );
+  }
   return (
     <div>
       <Typography.Title level={3}>约谈记录</Typography.Title>
