@@ -12,3 +12,4 @@ export * from './organisation/organisation-id';
 export * from './organisation/load-organisation-directory';
 export * from './organisation/link-legacy-units';
 export * from './review/ensure-bulletin';
+export * from './review/target-actual-reports';
