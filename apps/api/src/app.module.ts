@@ -30,6 +30,8 @@ import { PlanUnitsController } from './organisation/plan-units.controller';
 import { BulletinsController } from './review/bulletins.controller';
 import { ReviewExportsController } from './review/review-exports.controller';
 import { ReviewPeriodsController } from './review/review-periods.controller';
+import { StatisticsController } from './review/statistics.controller';
+import { ExportJobsController } from './review/export-jobs.controller';
 
 @Module({
   imports: [
@@ -55,7 +57,7 @@ import { ReviewPeriodsController } from './review/review-periods.controller';
   ],
   // ReviewExportsController before AssignmentsController: /assignments/export.xlsx must not be taken for /assignments/:id.
   controllers: [OrganisationController, PlanUnitsController, PlansController, ReviewExportsController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
-    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController],
+    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController, StatisticsController, ExportJobsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },
     // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.

@@ -17,4 +17,6 @@ export * from './evidence/evidence.service';
 export * from './review/bulletin.service';
 export * from './review/review-export.service';
 export * from './review/review-schedule.service';
+export * from './review/statistics.service';
+export * from './review/export-job.service';
 export { TOTAL_CAP } from './page-window';

@@ -18,8 +18,10 @@ import { PlanUnitsService } from './organisation/plan-units.service';
 import { BulletinService } from './review/bulletin.service';
 import { ReviewExportService } from './review/review-export.service';
 import { ReviewScheduleService } from './review/review-schedule.service';
+import { StatisticsService } from './review/statistics.service';
+import { ExportJobService } from './review/export-job.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService, EvidenceService, BulletinService, ReviewExportService, ReviewScheduleService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService, EvidenceService, BulletinService, ReviewExportService, ReviewScheduleService, StatisticsService, ExportJobService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({

@@ -19,6 +19,8 @@ import { EvidenceFileEntity } from './evidence-file.entity';
 import { ReviewBulletinEntity } from './review-bulletin.entity';
 import { ReviewBulletinItemEntity } from './review-bulletin-item.entity';
 import { ReviewNoticeEntity } from './review-notice.entity';
+import { StatisticsDailyEntity } from './statistics-daily.entity';
+import { ExportJobEntity } from './export-job.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
@@ -27,6 +29,8 @@ export { ChannelSubscriptionEntity, ChannelDeliveryEntity };
 export { JurisdictionEntity, UnitEntity, UnitAliasEntity };
 export { EvidenceFileEntity };
 export { ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity };
+export { StatisticsDailyEntity, ExportJobEntity };
+export type { ExportJobStatus } from './export-job.entity';
 export type { BulletinStatus } from './review-bulletin.entity';
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
@@ -39,5 +43,6 @@ export const ENTITIES = [
   ChannelSubscriptionEntity, ChannelDeliveryEntity, EvidenceFileEntity,
   JurisdictionEntity, UnitEntity, UnitAliasEntity,
   ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity,
+  StatisticsDailyEntity, ExportJobEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';
