@@ -9,6 +9,23 @@ import { isUuid } from '../plan.service';
 import { readableUnits } from '../read-scope';
 import { BulletinService, assertReviewReader } from './bulletin.service';
 
+/**
+ * The 台账 of `filter` as .xlsx on `output`, holding what `actor` may read (a unit's staff: their own units' rows),
+ * 序时进度 with the plan's thresholds. Streams in keyset batches. Returns the row count. Shared by the direct
+ * download and the export job (export-job.service.ts).
+ */
+export async function writeLedgerExport(dataSource: DataSource, filter: LedgerFilter, actor: Actor, output: Writable): Promise<number> {
+  const units = readableUnits(actor);
+  const planId = filter.planId !== undefined && !isUuid(filter.planId) ? '00000000-0000-0000-0000-000000000000' : filter.planId;
+  let pace;
+  if (planId) {
+    const plan = await dataSource.getRepository(PlanEntity).findOne({ where: { id: planId }, select: { id: true, settings: true } });
+    pace = resolveReviewSettings((plan?.settings as { review?: StoredReviewSettings } | undefined)?.review).pace;
+  }
+  const rows = assignmentLedgerRows(dataSource, { ...filter, ...(planId ? { planId } : {}), ...(units ? { units } : {}) }, { pace });
+  return writeLedgerXlsx(rows, output, { sheetName: '台账', title: '任务台账' });
+}
+
 /** Exports: the 台账 of any filtered list, a bulletin's annex table and its text. Streams, never whole lists in memory. */
 @Injectable()
 export class ReviewExportService {
@@ -19,15 +36,7 @@ export class ReviewExportService {
 
   /** The 台账 as .xlsx on `output`; a unit's staff get their own units' rows only. Returns the row count. */
   async ledgerXlsx(filter: LedgerFilter, actor: Actor, output: Writable): Promise<number> {
-    const units = readableUnits(actor);
-    const planId = filter.planId !== undefined && !isUuid(filter.planId) ? '00000000-0000-0000-0000-000000000000' : filter.planId;
-    let pace;
-    if (planId) {
-      const plan = await this.dataSource.getRepository(PlanEntity).findOne({ where: { id: planId }, select: { id: true, settings: true } });
-      pace = resolveReviewSettings((plan?.settings as { review?: StoredReviewSettings } | undefined)?.review).pace;
-    }
-    const rows = assignmentLedgerRows(this.dataSource, { ...filter, ...(planId ? { planId } : {}), ...(units ? { units } : {}) }, { pace });
-    return writeLedgerXlsx(rows, output, { sheetName: '台账', title: '任务台账' });
+    return writeLedgerExport(this.dataSource, filter, actor, output);
   }
 
   /** A bulletin's annex: every frozen row of its snapshot, as .xlsx (checked first, then written by `write`). */
