@@ -8,6 +8,8 @@ import { registerActCommand } from './commands/act.command';
 import { registerRepairCommands } from './commands/repair.commands';
 import { registerUnitCommands } from './commands/units.commands';
 import { registerBulletinCommands } from './commands/bulletin.commands';
+import { registerExportCommands } from './commands/export.commands';
+import { registerStatisticsCommands } from './commands/statistics.commands';
 
 /**
  * `duban`: the command line over the same service layer as the API. Commands
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<void> {
   registerRepairCommands(program);
   registerUnitCommands(program);
   registerBulletinCommands(program);
+  registerExportCommands(program);
+  registerStatisticsCommands(program);
   registerDbCommand(program);
   await program.parseAsync(argv);
 }
