@@ -428,7 +428,7 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     cases: [
       { name: 'wrong types', body: { kind: 'ledger', planId: 7, light: 'blue' }, status: 400, fields: ['planId', 'light'] },
       { name: 'missing kind', body: {}, status: 400, fields: ['kind'] },
-      { name: 'unknown kind', body: { kind: 'everything' }, status: 400, fields: ['kind'], message: /台账/ },
+      { name: 'unknown kind', body: { kind: 'everything' }, status: 400, fields: ['kind'], message: /kind/ },
     ],
   },
   {
