@@ -15,7 +15,7 @@ import {
   type SnapshotRow,
   type StoredReviewSettings,
 } from '@duban/domain';
-import { ensureBulletinRow, type JsonObject } from '@duban/persistence';
+import { actualReportsSql, ensureBulletinRow, targetProgressOf, type JsonObject } from '@duban/persistence';
 import { writeOutboxMessages } from '@duban/notifications';
 import type {
   BulletinActivityApi,
@@ -42,6 +42,8 @@ interface AssignmentBatchRow {
   due_date: string;
   escalation_level: string | null;
   state: AssignmentState;
+  targets: unknown;
+  actual_reports: unknown;
 }
 
 function refused(message: string, type = 'conflict'): ApplicationFailure {
@@ -84,13 +86,14 @@ export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOut
       for (;;) {
         const batch = (await manager.query(
           `SELECT id, COALESCE(state->>'unitId', unit_name) AS unit_id, unit_name, region, task_number, task_title, responsibility, status,
-                  due_date::text AS due_date, escalation_level, state
-             FROM assignments WHERE plan_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+                  due_date::text AS due_date, escalation_level, state,
+                  targets, ${actualReportsSql('a')} AS actual_reports
+             FROM assignments a WHERE plan_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
           [bulletin.plan_id, after, SNAPSHOT_BATCH_SIZE],
         )) as AssignmentBatchRow[];
         if (batch.length === 0) break;
         const frozen = batch.map((row) => {
-          const standing = assignmentStanding(row.state, bulletin.as_of, settings);
+          const standing = assignmentStanding({ ...row.state, targets: targetProgressOf(row.targets, row.actual_reports) }, bulletin.as_of, settings);
           const snapshot: SnapshotRow = {
             assignmentId: row.id,
             unitId: row.unit_id,

@@ -541,6 +541,17 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
     ],
   },
   {
+    route: 'POST /api/v1/exports',
+    persona: 'supervisor',
+    json: true,
+    path: () => '/api/v1/exports',
+    cases: [
+      { name: 'wrong types', body: { kind: 'ledger', planId: 7, light: 'blue' }, status: 400, fields: ['planId', 'light'] },
+      { name: 'missing kind', body: {}, status: 400, fields: ['kind'] },
+      { name: 'unknown kind', body: { kind: 'everything' }, status: 400, fields: ['kind'], message: /kind/ },
+    ],
+  },
+  {
     route: 'POST /api/v1/inbox/{messageId}/read',
     persona: 'staff_own_unit',
     path: (ids) => `/api/v1/inbox/${ids.message}/read`,

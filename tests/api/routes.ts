@@ -183,6 +183,11 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'POST /api/v1/assessments/{id}/sanctions/{sanctionId}/waive', request: async () => ({ path: `/api/v1/assessments/${NO_BULLETIN}/sanctions/${NO_BULLETIN}/waive`, body: { reason: '已整改到位' } }), expect: reviewEditors(404) },
   { route: 'POST /api/v1/assessments/{id}/confirm', request: path(`/api/v1/assessments/${NO_BULLETIN}/confirm`), expect: reviewEditors(404) },
   { route: 'GET /api/v1/assessments/{id}/export.xlsx', request: path(`/api/v1/assessments/${NO_BULLETIN}/export.xlsx`), expect: reviewReaders(404) },
+  { route: 'GET /api/v1/statistics/overview', request: plan((w) => `/api/v1/statistics/overview?planId=${w.publishedPlanId}`), expect: reviewReaders('ok') },
+  { route: 'GET /api/v1/statistics/overdue-trend', request: path('/api/v1/statistics/overdue-trend'), expect: reviewReaders('ok') },
+  { route: 'POST /api/v1/exports', request: async () => ({ path: '/api/v1/exports', body: { kind: 'ledger', planId: NO_BULLETIN } }), expect: everyone('ok') },
+  { route: 'GET /api/v1/exports/{id}', request: path(`/api/v1/exports/${NO_BULLETIN}`), expect: everyone(404) },
+  { route: 'GET /api/v1/exports/{id}/download', request: path(`/api/v1/exports/${NO_BULLETIN}/download`), expect: everyone(404) },
   // The 台账: everyone signed in; a unit's staff get their own units' rows.
   { route: 'GET /api/v1/assignments/export.xlsx', request: path(`/api/v1/assignments/export.xlsx?planId=${NO_BULLETIN}`), expect: everyone('ok') },
 ];

@@ -32,6 +32,8 @@ import { TalksController } from './review/talks.controller';
 import { AssessmentsController } from './review/assessments.controller';
 import { ReviewExportsController } from './review/review-exports.controller';
 import { ReviewPeriodsController } from './review/review-periods.controller';
+import { StatisticsController } from './review/statistics.controller';
+import { ExportJobsController } from './review/export-jobs.controller';
 
 @Module({
   imports: [
@@ -57,7 +59,7 @@ import { ReviewPeriodsController } from './review/review-periods.controller';
   ],
   // ReviewExportsController before AssignmentsController: /assignments/export.xlsx must not be taken for /assignments/:id.
   controllers: [OrganisationController, PlanUnitsController, PlansController, ReviewExportsController, AssignmentsController, InboxController, EscalationsController, DirectoryController,
-    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController, TalksController, AssessmentsController],
+    UnitChannelsController, CalendarController, EventsController, EvidenceController, BulletinsController, ReviewPeriodsController, TalksController, AssessmentsController, StatisticsController, ExportJobsController],
   providers: [
     { provide: APP_FILTER, useClass: ServiceErrorFilter },
     // Before every DTO: control characters, NFC, length caps, explicit nulls, prototype keys.

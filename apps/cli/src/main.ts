@@ -10,6 +10,8 @@ import { registerUnitCommands } from './commands/units.commands';
 import { registerBulletinCommands } from './commands/bulletin.commands';
 import { registerTalkCommands } from './commands/talk.commands';
 import { registerAssessmentCommands } from './commands/assessment.commands';
+import { registerExportCommands } from './commands/export.commands';
+import { registerStatisticsCommands } from './commands/statistics.commands';
 
 /**
  * `duban`: the command line over the same service layer as the API. Commands
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<void> {
   registerBulletinCommands(program);
   registerTalkCommands(program);
   registerAssessmentCommands(program);
+  registerExportCommands(program);
+  registerStatisticsCommands(program);
   registerDbCommand(program);
   await program.parseAsync(argv);
 }

@@ -13,6 +13,7 @@ import {
   type PaceClass,
   type PaceThresholds,
 } from '@duban/domain';
+import { actualReportsSql, targetProgressOf } from '@duban/persistence';
 import type { LedgerRow } from './ledger-row';
 
 /** Rows read per round trip: an export of any size holds one batch at a time. */
@@ -55,6 +56,8 @@ interface AssignmentLedgerRecord {
   report_text: string | null;
   light: string;
   escalation_level: string | null;
+  targets: unknown;
+  actual_reports: unknown;
 }
 
 /**
@@ -92,14 +95,16 @@ export async function* assignmentLedgerRows(
     const batch = (await dataSource.query(
       `WITH page AS (
          SELECT a.id, a.plan_id, COALESCE(a.task_number, -1) AS task_key, a.key, a.task_number, a.task_title, a.unit_name, a.responsibility, a.region,
-                a.status, a.start_date::text AS start_date, a.due_date::text AS due_date, a.percent, a.actual_value, a.light, a.escalation_level
+                a.status, a.start_date::text AS start_date, a.due_date::text AS due_date, a.percent, a.actual_value, a.light, a.escalation_level,
+                a.targets
            FROM assignments a
           WHERE ${[...where, `(a.plan_id, COALESCE(a.task_number, -1), a.key) > ($${n + 1}::uuid, $${n + 2}::int, $${n + 3})`].join(' AND ')}
           ORDER BY a.plan_id, COALESCE(a.task_number, -1), a.key
           LIMIT ${batchSize})
        SELECT page.*, r.text AS report_text,
               (SELECT string_agg(DISTINCT l.unit_name, '、') FROM assignments l
-                WHERE l.plan_id = page.plan_id AND l.task_number = page.task_number AND l.responsibility = 'lead') AS lead_units
+                WHERE l.plan_id = page.plan_id AND l.task_number = page.task_number AND l.responsibility = 'lead') AS lead_units,
+              ${actualReportsSql('page')} AS actual_reports
          FROM page
          LEFT JOIN LATERAL (SELECT p.text FROM progress_reports p WHERE p.assignment_id = page.id ORDER BY p.seq DESC LIMIT 1) r ON true
         ORDER BY page.plan_id, page.task_key, page.key`,
@@ -108,7 +113,8 @@ export async function* assignmentLedgerRows(
     if (batch.length === 0) return;
     for (const record of batch) {
       const pace = classifyPace(
-        { status: record.status, startDate: record.start_date, dueDate: record.due_date, asOf, reportedPercent: record.percent, actual: record.actual_value },
+        { status: record.status, startDate: record.start_date, dueDate: record.due_date, asOf, reportedPercent: record.percent, actual: record.actual_value,
+          targets: targetProgressOf(record.targets, record.actual_reports) },
         options.pace,
       );
       yield {

@@ -14,3 +14,4 @@ export * from './organisation/load-organisation-directory';
 export * from './organisation/link-legacy-units';
 export * from './review/ensure-bulletin';
 export * from './review/ensure-assessment';
+export * from './review/target-actual-reports';

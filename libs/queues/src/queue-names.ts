@@ -28,3 +28,11 @@ export interface DailyDigestJob {
   /** Business date (Asia/Shanghai); the scheduler leaves it out and the processor uses today. */
   readonly date?: string;
 }
+
+/** Large exports (台账 .xlsx) written to the object storage, one job per export_jobs row. */
+export const QUEUE_EXPORTS = 'exports';
+export const JOB_RUN_EXPORT = 'run-export';
+
+export interface RunExportJob {
+  readonly exportId: string;
+}

@@ -19,4 +19,6 @@ export * from './review/assessment.service';
 export * from './review/review-export.service';
 export * from './review/review-schedule.service';
 export * from './review/talk.service';
+export * from './review/statistics.service';
+export * from './review/export-job.service';
 export { TOTAL_CAP } from './page-window';

@@ -20,8 +20,10 @@ import { AssessmentService } from './review/assessment.service';
 import { ReviewExportService } from './review/review-export.service';
 import { ReviewScheduleService } from './review/review-schedule.service';
 import { TalkService } from './review/talk.service';
+import { StatisticsService } from './review/statistics.service';
+import { ExportJobService } from './review/export-job.service';
 
-const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService, EvidenceService, BulletinService, ReviewExportService, ReviewScheduleService, TalkService, AssessmentService];
+const SERVICES = [ChannelSubscriptionService, PlanService, AssignmentService, InboxService, SeedService, EscalationService, DirectoryService, EventFeedService, ConsistencyService, OrganisationService, PlanUnitsService, EvidenceService, BulletinService, ReviewExportService, ReviewScheduleService, TalkService, AssessmentService, StatisticsService, ExportJobService];
 
 /** The use cases, shared by the API and the CLI. */
 @Module({

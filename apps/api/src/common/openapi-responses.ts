@@ -156,3 +156,56 @@ export function ApiFile(contentType: string, description: string) {
     ApiDefaultResponse({ description: '错误：{ statusCode, error, code, message（中文）, details? }', content: { 'application/json': { schema: ERROR_BODY } } }),
   );
 }
+
+const shareCount = object({ key: text, label: label('key'), count: integer, share: { type: 'number', description: 'percent of the total (0..100)' } });
+const groupCounts = {
+  total: integer,
+  byPace: freeObject('count per 序时进度 class (completed, ahead, on_pace, behind, not_started)'),
+  byLight: freeObject('count per light (green, yellow, red, neutral)'),
+  overdue: integer,
+  lagging: integer,
+};
+/** GET /statistics/overview: counts at a date by light, 序时进度 class and status, per unit and region. */
+export const STATISTICS_OVERVIEW: SchemaObject = object({
+  asOf: date,
+  planId: { ...uuid, nullable: true },
+  plans: integer,
+  total: integer,
+  open: integer,
+  overdue: integer,
+  lagging: integer,
+  byEscalationLevel: list(object({ key: text, label: label('key'), count: integer })),
+  byLight: list(shareCount),
+  byPace: list(shareCount),
+  byStatus: list(shareCount),
+  byUnit: list(object({ unitId: text, unitName: text, ...groupCounts })),
+  byRegion: list(object({ region: text, ...groupCounts })),
+  mostLaggingUnits: list(object({ unitId: text, unitName: text, total: integer, lagging: integer, overdue: integer, red: integer, laggingShare: { type: 'number' } })),
+  planTitles: list(object({ id: uuid, title: text })),
+});
+const nullableInteger: SchemaObject = { type: 'integer', nullable: true };
+/** GET /statistics/overdue-trend: one point per day, empty (null) where nothing was recorded. */
+export const STATISTICS_TREND: SchemaObject = object({
+  from: date,
+  to: date,
+  planId: { ...uuid, nullable: true },
+  points: list(object({ day: date, total: nullableInteger, overdue: nullableInteger, lagging: nullableInteger, red: nullableInteger, overdueShare: { type: 'number', nullable: true } })),
+});
+
+/** An export job (POST /exports → 202; GET /exports/{id}). */
+export const EXPORT_JOB: SchemaObject = object(
+  {
+    id: uuid,
+    kind: { type: 'string', enum: ['ledger'] },
+    status: { type: 'string', enum: ['queued', 'running', 'done', 'failed'] },
+    statusLabel: label('status'),
+    rows: nullableInteger,
+    fileName: text,
+    size: nullableInteger,
+    error: nullableText,
+    createdAt: instant,
+    finishedAt: { ...instant, nullable: true },
+    downloadPath: nullableText,
+  },
+  ['id', 'kind', 'status', 'statusLabel', 'fileName', 'createdAt'],
+);

@@ -1,10 +1,13 @@
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { parseCliActor } from '../cli-actor';
 import { withServices } from '../services-context';
 
-/** `duban bulletin run|show|publish`: the 半年通报 (or an on-demand bulletin) from the command line. */
+/** `duban bulletin run|show|publish|export`: the 半年通报 (or an on-demand bulletin) from the command line. */
 export function registerBulletinCommands(program: Command): void {
-  const bulletin = program.command('bulletin').description('bulletins (通报): run, show, publish');
+  const bulletin = program.command('bulletin').description('bulletins (通报): run, show, publish, export');
 
   bulletin
     .command('run <planId> <asOf>')
@@ -60,6 +63,34 @@ export function registerBulletinCommands(program: Command): void {
         const { BulletinService } = await import('@duban/services');
         const result = await app.get(BulletinService).publish(id, parseCliActor(options.as));
         console.log(`已发布：通知${result.unitsNotified}个单位，记录通报${result.noticesRecorded}项`);
+      });
+    });
+
+  bulletin
+    .command('export <id>')
+    .description('write the bulletin text (.docx) or its annex table (.xlsx, streamed) to a file')
+    .option('--format <format>', 'docx or xlsx', 'docx')
+    .option('-o, --output <file>', 'the file to write (default: the bulletin title)')
+    .option('--as <actor>', 'act as (default admin)')
+    .action(async (id: string, options: { format: string; output?: string; as?: string }) => {
+      if (options.format !== 'docx' && options.format !== 'xlsx') throw new Error('--format 只能是 docx 或 xlsx');
+      await withServices(async (app) => {
+        const { ReviewExportService } = await import('@duban/services');
+        const exports = app.get(ReviewExportService);
+        const actor = parseCliActor(options.as);
+        if (options.format === 'docx') {
+          const { fileName, bytes } = await exports.bulletinDocx(id, actor);
+          const file = options.output ?? fileName;
+          await writeFile(file, bytes);
+          console.log(`已导出：${file}`);
+          return;
+        }
+        const annex = await exports.bulletinXlsx(id, actor);
+        const file = options.output ?? annex.fileName;
+        const output = createWriteStream(file);
+        const rows = await annex.write(output);
+        await finished(output);
+        console.log(`已导出：${file}（${rows}行）`);
       });
     });
 }

@@ -2,6 +2,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import type { Job } from 'bullmq';
+import { StatisticsService } from '@duban/services';
 import { ChannelDeliveryService, digestDateOf, OutboxDeliveryService, toJobError } from '@duban/notifications';
 import {
   JOB_DAILY_DIGEST,
@@ -29,6 +30,7 @@ export class NotificationProcessor extends WorkerHost {
     private readonly inbox: OutboxDeliveryService,
     private readonly channels: ChannelDeliveryService,
     private readonly queue: NotificationQueueProducer,
+    private readonly statistics: StatisticsService,
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {
     super();
@@ -55,7 +57,12 @@ export class NotificationProcessor extends WorkerHost {
         const date = (job.data as DailyDigestJob).date ?? digestDateOf(Date.now());
         const sends = await this.channels.digestSends(date);
         await this.queue.enqueueChannelSends(sends);
-        return { date, digests: sends.length };
+        // The day's counts for the 驾驶舱's overdue trend ride on the daily job; a failure here must not resend digests.
+        const recorded = await this.statistics.recordDay(date).catch((error: Error) => {
+          this.logger.warn(`statistics of ${date} not recorded: ${error.message}`);
+          return null;
+        });
+        return { date, digests: sends.length, statisticsPlans: recorded?.plans ?? null };
       }
       case JOB_RELAY_OUTBOX: {
         // Job ids are the outbox ids: a row whose job exists already is not enqueued twice.

@@ -12,6 +12,9 @@ import { DEFAULT_REPORT_CADENCE, nextReportDueDate, REPORT_CADENCE_LABELS, type 
 /** red / yellow / green for open assignments; `neutral` (with a marker) for ones no longer owed. */
 export type LightColor = 'green' | 'yellow' | 'red' | 'neutral';
 
+/** Every light, in the order screens list them. */
+export const LIGHT_COLORS: readonly LightColor[] = ['green', 'yellow', 'red', 'neutral'];
+
 export const LIGHT_LABELS: Readonly<Record<LightColor, string>> = {
   green: '绿灯',
   yellow: '黄灯',

@@ -5,6 +5,7 @@ import { computeTrafficLight, type LightColor, type TrafficLightSettings } from 
 import { reachedBulletinLevel, type BulletinAssignment } from './bulletin';
 import { classifyPace, isLaggingPace, type PaceClass, type PaceThresholds } from './pace';
 import { overdueWorkingDaysAt } from './scoring';
+import type { TargetProgress } from '../targets/target-actuals';
 
 /** How one assignment stands at a bulletin's cut-off: what the snapshot row freezes. */
 export interface AssignmentStanding {
@@ -26,7 +27,12 @@ export interface StandingSettings {
   readonly pace?: Partial<PaceThresholds>;
 }
 
-export type StandingInput = BulletinAssignment & { readonly actual?: number | null; readonly target?: number | null };
+export type StandingInput = BulletinAssignment & {
+  readonly actual?: number | null;
+  readonly target?: number | null;
+  /** Numeric targets with their latest actuals: pace is judged from them when the year judged has actuals. */
+  readonly targets?: readonly TargetProgress[] | null;
+};
 
 /** The standing of one assignment at the end of `asOf` (23:59:59.999 Shanghai). */
 export function assignmentStanding(assignment: StandingInput, asOf: BusinessDate, settings: StandingSettings = {}): AssignmentStanding {
@@ -41,6 +47,7 @@ export function assignmentStanding(assignment: StandingInput, asOf: BusinessDate
       reportedPercent: assignment.lastReport?.percent ?? null,
       actual: assignment.actual ?? assignment.lastReport?.actualValue ?? null,
       target: assignment.target ?? null,
+      targets: assignment.targets ?? null,
     },
     settings.pace,
   );

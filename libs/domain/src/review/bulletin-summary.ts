@@ -1,4 +1,4 @@
-import { LIGHT_LABELS, type LightColor } from '../light/traffic-light';
+import { LIGHT_COLORS, LIGHT_LABELS, type LightColor } from '../light/traffic-light';
 import { ASSIGNMENT_STATUS_LABELS, type AssignmentStatus } from '../assignment/assignment-status';
 import { PACE_CLASSES, PACE_LABELS, type PaceClass } from './pace';
 
@@ -78,7 +78,7 @@ export interface BulletinSummary {
 /** A bulletin names at most this many lagging items (the most overdue); the annex table lists them all. */
 export const DEFAULT_MAX_NAMED_ITEMS = 200;
 
-const LIGHTS: readonly LightColor[] = ['green', 'yellow', 'red', 'neutral'];
+const LIGHTS = LIGHT_COLORS;
 
 function share(count: number, total: number): number {
   return total === 0 ? 0 : Math.round((count / total) * 1000) / 10;

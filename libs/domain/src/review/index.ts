@@ -1,4 +1,5 @@
 export * from './pace';
+export * from './target-pace';
 export * from './scoring';
 export * from './assessment-rubric';
 export * from './assessment';
@@ -7,3 +8,4 @@ export * from './bulletin-snapshot';
 export * from './bulletin-summary';
 export * from './bulletin-text';
 export * from './review-settings';
+export * from './statistics';

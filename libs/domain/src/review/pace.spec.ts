@@ -65,11 +65,11 @@ describe('classifyPace (序时进度 classes)', () => {
   });
 
   it('reports the expected and judged percent', () => {
-    expect(classifyPace({ ...base, reportedPercent: 30 })).toEqual({ pace: 'behind', expectedPercent: 50, progressPercent: 30 });
+    expect(classifyPace({ ...base, reportedPercent: 30 })).toEqual({ pace: 'behind', expectedPercent: 50, progressPercent: 30, basis: 'percent' });
   });
 
   it('judges a numeric target by actual / target rather than the reported percent', () => {
-    expect(classifyPace({ ...base, reportedPercent: 10, actual: 12, target: 20 })).toEqual({ pace: 'ahead', expectedPercent: 50, progressPercent: 60 });
+    expect(classifyPace({ ...base, reportedPercent: 10, actual: 12, target: 20 })).toEqual({ pace: 'ahead', expectedPercent: 50, progressPercent: 60, basis: 'actual' });
     expect(classifyPace({ ...base, reportedPercent: 90, actual: 20, target: 20 })?.pace).toBe('completed');
   });
 
@@ -90,5 +90,51 @@ describe('classifyPace (序时进度 classes)', () => {
     expect(isLaggingPace(classifyPace({ ...base, reportedPercent: 30 })!)).toBe(true);
     expect(isLaggingPace(classifyPace({ ...base, reportedPercent: 45 })!)).toBe(false);
     expect(paceLabel('behind')).toBe('欠进度');
+  });
+});
+
+describe('classifyPace from per-target actuals (worst metric of the year judged)', () => {
+  // A three-year assignment with annual targets; 2026-07-02 is 182 of 364 days into 2026 (50 %).
+  const base = { status: 'in_progress', startDate: '2025-03-01', dueDate: '2027-12-31', asOf: '2026-07-02', reportedPercent: 90 } as const;
+  const beds = '新增家庭养老床位（张）';
+  const clinics = '新增社区医院（家）';
+  const target = (metric: string, year: number, value: number, actual?: number) => ({ metric, unit: null, year, region: null, target: value, ...(actual !== undefined ? { actual } : {}) });
+
+  it('takes the worst metric of the current year against the year elapsed, not the reported percent', () => {
+    // beds 60/100 = 60 %, clinics 3/10 = 30 % → worst 30 %; 2026 half gone (50 %) → gap 20 > 10: 欠进度.
+    const targets = [target(beds, 2025, 50, 50), target(beds, 2026, 100, 60), target(clinics, 2026, 10, 3), target(beds, 2027, 150)];
+    expect(classifyPace({ ...base, targets })).toEqual({ pace: 'behind', expectedPercent: 50, progressPercent: 30, basis: 'targets' });
+  });
+
+  it('counts a metric of the year with no actual as 0 once any metric of that year has one', () => {
+    const targets = [target(beds, 2026, 100, 100), target(clinics, 2026, 10)];
+    expect(classifyPace({ ...base, targets })).toMatchObject({ pace: 'not_started', progressPercent: 0, basis: 'targets' });
+  });
+
+  it('reaching a year target before the last year is 超进度, not 已完成; in the last year it is 已完成', () => {
+    expect(classifyPace({ ...base, targets: [target(beds, 2026, 100, 120), target(beds, 2027, 150)] })).toMatchObject({ pace: 'ahead', progressPercent: 100 });
+    expect(classifyPace({ ...base, asOf: '2027-03-01', targets: [target(beds, 2026, 100, 100), target(beds, 2027, 150, 150)] })).toMatchObject({ pace: 'completed', progressPercent: 100 });
+  });
+
+  it('judges the reported percent when the year judged has no actual, or every target lies ahead', () => {
+    const noActual = classifyPace({ ...base, targets: [target(beds, 2025, 50, 50), target(beds, 2026, 100)] });
+    expect(noActual).toMatchObject({ progressPercent: 90, basis: 'percent' });
+    expect(classifyPace({ ...base, asOf: '2025-06-01', targets: [target(beds, 2026, 100, 10)] })).toMatchObject({ progressPercent: 90, basis: 'percent' });
+  });
+
+  it('after the last target year judges that year, fully elapsed', () => {
+    const late = classifyPace({ ...base, dueDate: '2026-12-31', asOf: '2027-02-01', targets: [target(beds, 2026, 100, 95)] });
+    // 95 % against 100 % expected: gap 5 ≤ 10 → 达进度.
+    expect(late).toEqual({ pace: 'on_pace', expectedPercent: 100, progressPercent: 95, basis: 'targets' });
+  });
+
+  it('clips the year to the assignment period (first year starts on the start date)', () => {
+    // 2025-03-01 → 2025-12-31 is 305 days; 2025-08-01 is 153 days in: 50.2 %.
+    const first = classifyPace({ ...base, asOf: '2025-08-01', targets: [target(beds, 2025, 50, 20), target(beds, 2026, 100)] });
+    expect(first).toEqual({ pace: 'behind', expectedPercent: 50.2, progressPercent: 40, basis: 'targets' });
+  });
+
+  it('leaves out targets of 0 or less', () => {
+    expect(classifyPace({ ...base, targets: [target(beds, 2026, 0, 0), target(clinics, 2026, 10, 5)] })).toMatchObject({ pace: 'on_pace', progressPercent: 50 });
   });
 });

@@ -1,4 +1,6 @@
 import { calendarDaysBetween, workingDaysBetween, type BusinessDate } from '@duban/calendar';
+import type { TargetProgress } from '../targets/target-actuals';
+import { targetPaceAt } from './target-pace';
 
 /** Calendar time (the usual reading of 序时进度) or working days. */
 export type PaceBasis = 'calendar' | 'working';
@@ -98,6 +100,11 @@ export interface PaceClassInput {
   /** Actual and target of a numeric target: when both are known, progress is actual / target. */
   readonly actual?: number | null;
   readonly target?: number | null;
+  /**
+   * The assignment's numeric targets with their latest actuals (targetsWithActuals): when the year judged has
+   * actuals, progress is the worst actual / target of that year against that year's 序时进度 (target-pace.ts).
+   */
+  readonly targets?: readonly TargetProgress[] | null;
 }
 
 export interface PaceClassification {
@@ -105,6 +112,8 @@ export interface PaceClassification {
   readonly expectedPercent: number;
   /** The progress judged (percent), null when nothing was reported. */
   readonly progressPercent: number | null;
+  /** What the progress was read from: per-target actuals, one actual / target, or the reported percent. */
+  readonly basis?: 'targets' | 'actual' | 'percent';
 }
 
 /** The progress an assignment has shown: actual/target of its numeric target when both are known, else the reported percent. */
@@ -116,21 +125,29 @@ export function progressPercentOf(input: Pick<PaceClassInput, 'reportedPercent' 
 /**
  * The 序时进度 class at `asOf`: closed or closure requested (or 100 %) is 已完成; nothing reported is 未启动;
  * otherwise progress against the elapsed share of the period, with the plan's thresholds.
+ * Progress is read, in this order, from the per-target actuals of the year judged (targetPaceAt: the worst
+ * metric against that year's elapsed share; 100 % completes only in the last target year), from one
+ * actual / target, or from the reported percent.
  * Returns null for assignments that owe nothing (withdrawn, reassigned, declined).
  */
 export function classifyPace(input: PaceClassInput, thresholds: Partial<PaceThresholds> = {}): PaceClassification | null {
   if (input.status === 'withdrawn' || input.status === 'reassigned' || input.status === 'declined') return null;
   const config = { ...DEFAULT_PACE_THRESHOLDS, ...thresholds };
-  const expectedPercent = roundToTenth(expectedProgressShare(input.startDate, input.dueDate, input.asOf, config.basis) * 100);
-  const progressPercent = progressPercentOf(input);
-  if (input.status === 'closed' || input.status === 'closure_requested' || (progressPercent !== null && progressPercent >= 100)) {
-    return { pace: 'completed', expectedPercent, progressPercent };
+  const byTargets = input.targets ? targetPaceAt(input.targets, input, input.asOf) : null;
+  const window = byTargets ?? input;
+  const expectedPercent = roundToTenth(expectedProgressShare(window.startDate, window.dueDate, input.asOf, config.basis) * 100);
+  const progressPercent = byTargets ? byTargets.progressPercent : progressPercentOf(input);
+  const singleActual = input.actual != null && input.target != null && input.target > 0;
+  const basis = byTargets ? 'targets' : singleActual ? 'actual' : 'percent';
+  const done = progressPercent !== null && progressPercent >= 100 && (byTargets === null || byTargets.finalYear);
+  if (input.status === 'closed' || input.status === 'closure_requested' || done) {
+    return { pace: 'completed', expectedPercent, progressPercent, basis };
   }
-  if (progressPercent === null || progressPercent <= 0) return { pace: 'not_started', expectedPercent, progressPercent };
+  if (progressPercent === null || progressPercent <= 0) return { pace: 'not_started', expectedPercent, progressPercent, basis };
   const gap = roundToTenth(expectedPercent - progressPercent);
-  if (gap > config.behindTolerancePercent) return { pace: 'behind', expectedPercent, progressPercent };
-  if (-gap >= config.aheadMarginPercent) return { pace: 'ahead', expectedPercent, progressPercent };
-  return { pace: 'on_pace', expectedPercent, progressPercent };
+  if (gap > config.behindTolerancePercent) return { pace: 'behind', expectedPercent, progressPercent, basis };
+  if (-gap >= config.aheadMarginPercent) return { pace: 'ahead', expectedPercent, progressPercent, basis };
+  return { pace: 'on_pace', expectedPercent, progressPercent, basis };
 }
 
 /** Lagging (进展滞后): 欠进度, or 未启动 while the 序时进度 already exceeds the tolerance. */

@@ -23,6 +23,8 @@ import { AssessmentEntity } from './assessment.entity';
 import { AssessmentLineEntity } from './assessment-line.entity';
 import { AssessmentSanctionEntity } from './assessment-sanction.entity';
 import { TalkEntity } from './talk.entity';
+import { StatisticsDailyEntity } from './statistics-daily.entity';
+import { ExportJobEntity } from './export-job.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
@@ -35,6 +37,8 @@ export { TalkEntity };
 export { AssessmentEntity, AssessmentLineEntity, AssessmentSanctionEntity };
 export type { AssessmentRecordStatus } from './assessment.entity';
 export type { SanctionRecordStatus } from './assessment-sanction.entity';
+export { StatisticsDailyEntity, ExportJobEntity };
+export type { ExportJobStatus } from './export-job.entity';
 export type { BulletinStatus } from './review-bulletin.entity';
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
 export type { OutboxStatus } from './outbox-message.entity';
@@ -49,5 +53,6 @@ export const ENTITIES = [
   ReviewBulletinEntity, ReviewBulletinItemEntity, ReviewNoticeEntity,
   TalkEntity,
   AssessmentEntity, AssessmentLineEntity, AssessmentSanctionEntity,
+  StatisticsDailyEntity, ExportJobEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';

@@ -11,6 +11,31 @@ import { readableUnits } from '../read-scope';
 import { AssessmentService } from './assessment.service';
 import { BulletinService, assertReviewReader } from './bulletin.service';
 
+/**
+ * The 台账 of `filter` as .xlsx on `output`: the rows the ledger list shows for the same filters (every filter of
+ * GET /assignments, through the list's own SQL), holding what `actor` may read (a unit's staff: their own units'
+ * rows, by id or legacy name), 序时进度 with the plan's thresholds. Streams in keyset batches. Returns the row count.
+ * Shared by the direct download and the export job (export-job.service.ts).
+ */
+export async function writeLedgerExport(
+  dataSource: DataSource,
+  assignments: AssignmentService,
+  filter: AssignmentFilter,
+  actor: Actor,
+  output: Writable,
+): Promise<number> {
+  const units = readableUnits(actor);
+  const planId = filter.planId !== undefined && !isUuid(filter.planId) ? '00000000-0000-0000-0000-000000000000' : filter.planId;
+  let pace;
+  if (planId) {
+    const plan = await dataSource.getRepository(PlanEntity).findOne({ where: { id: planId }, select: { id: true, settings: true } });
+    pace = resolveReviewSettings((plan?.settings as { review?: StoredReviewSettings } | undefined)?.review).pace;
+  }
+  const within = assignments.filterSql({ ...filter, ...(units ? { units } : {}) });
+  const rows = assignmentLedgerRows(dataSource, { within }, { pace });
+  return writeLedgerXlsx(rows, output, { sheetName: '台账', title: '任务台账' });
+}
+
 /** Exports: the 台账 of any filtered list, a bulletin's annex table and its text. Streams, never whole lists in memory. */
 @Injectable()
 export class ReviewExportService {
@@ -21,21 +46,9 @@ export class ReviewExportService {
     private readonly assignments: AssignmentService,
   ) {}
 
-  /**
-   * The 台账 as .xlsx on `output`: the rows the ledger list shows for the same filters (every filter of
-   * GET /assignments); a unit's staff get their own units' rows only. Returns the row count.
-   */
+  /** The 台账 as .xlsx on `output` (see writeLedgerExport). Returns the row count. */
   async ledgerXlsx(filter: AssignmentFilter, actor: Actor, output: Writable): Promise<number> {
-    const units = readableUnits(actor);
-    const planId = filter.planId !== undefined && !isUuid(filter.planId) ? '00000000-0000-0000-0000-000000000000' : filter.planId;
-    let pace;
-    if (planId) {
-      const plan = await this.dataSource.getRepository(PlanEntity).findOne({ where: { id: planId }, select: { id: true, settings: true } });
-      pace = resolveReviewSettings((plan?.settings as { review?: StoredReviewSettings } | undefined)?.review).pace;
-    }
-    const within = this.assignments.filterSql({ ...filter, ...(units ? { units } : {}) });
-    const rows = assignmentLedgerRows(this.dataSource, { within }, { pace });
-    return writeLedgerXlsx(rows, output, { sheetName: '台账', title: '任务台账' });
+    return writeLedgerExport(this.dataSource, this.assignments, filter, actor, output);
   }
 
   /** A bulletin's annex: every frozen row of its snapshot, as .xlsx (checked first, then written by `write`). */

@@ -1,47 +1,61 @@
-import type { AssignmentSummary } from '../../api/resources/assignments.api';
-import { aggregate } from './dashboard-data';
+import type { StatisticsOverview } from '../../api/resources/statistics.api';
+import { toDashboard } from './dashboard-data';
 
-/** Red items carry the overdue reason as the workflow writes it (days counted to 2026-06-30). */
-function item(unitName: string, light: string, dueDate: string, extra: Partial<AssignmentSummary> = {}): AssignmentSummary {
-  const days = Math.round((Date.parse('2026-06-30') - Date.parse(dueDate)) / 86_400_000);
-  const lightReasons = light === 'red' ? [{ code: 'overdue', dueDate, overdueCalendarDays: days, overdueWorkingDays: days, text: `已逾期${days}天` }] : [];
-  return { id: `${unitName}-${dueDate}-${light}`, planId: 'p', taskNumber: 1, taskTitle: 't', unitName, responsibility: 'lead', region: null, status: 'in_progress', light, lightReasons, dueDate, percent: null, escalationLevel: null, talkCount: 0, proposed: false, updatedAt: '', ...extra };
-}
+const group = (red: number, yellow: number, green: number, overdue: number, lagging: number) => ({
+  total: red + yellow + green,
+  byLight: { red, yellow, green, neutral: 0 },
+  byPace: { completed: 0, ahead: 0, on_pace: 0, behind: lagging, not_started: 0 },
+  overdue,
+  lagging,
+});
 
-describe('dashboard aggregation', () => {
-  const totals = { red: 3, yellow: 1, green: 1, neutral: 0, open: 5 };
+const overview: StatisticsOverview = {
+  asOf: '2026-06-30',
+  planId: null,
+  plans: 1,
+  total: 9,
+  open: 8,
+  overdue: 3,
+  lagging: 4,
+  byEscalationLevel: [
+    { key: 'urge', label: '催办', count: 2 },
+    { key: 'supervise', label: '督办', count: 0 },
+  ],
+  byLight: [
+    { key: 'green', label: '绿灯', count: 3, share: 33.3 },
+    { key: 'yellow', label: '黄灯', count: 2, share: 22.2 },
+    { key: 'red', label: '红灯', count: 3, share: 33.3 },
+    { key: 'neutral', label: '—', count: 1, share: 11.1 },
+  ],
+  byPace: [{ key: 'behind', label: '欠进度', count: 4, share: 44.4 }],
+  byStatus: [],
+  byUnit: [
+    { unitId: 'u1', unitName: '市发改委', ...group(1, 1, 2, 1, 1) },
+    { unitId: 'u2', unitName: '市卫健委', ...group(2, 0, 1, 2, 3) },
+    { unitId: 'u3', unitName: '市民政局', ...group(0, 1, 0, 0, 0) },
+  ],
+  byRegion: [{ region: '崇川区', ...group(1, 0, 0, 1, 1) }],
+  mostLaggingUnits: [{ unitId: 'u2', unitName: '市卫健委', total: 3, lagging: 3, overdue: 2, red: 2, laggingShare: 100 }],
+};
 
-  it('counts lights by unit and region and ranks the most lagging units first', () => {
-    const data = aggregate(
-      [
-        item('市卫健委', 'red', '2026-05-31', { region: '崇川区', escalationLevel: 'supervise' }),
-        item('市卫健委', 'red', '2026-06-15', { region: '崇川区', escalationLevel: 'urge', talkCount: 1 }),
-        item('市发改委', 'red', '2026-06-20', { region: '通州区', escalationLevel: 'urge' }),
-        item('市发改委', 'yellow', '2026-07-05', { region: '通州区' }),
-        item('市财政局', 'green', '2026-12-31', { status: 'pending_acceptance' }),
-      ],
-      totals,
-      '2026-06-30',
-      false,
-    );
-    expect(data.byUnit.map((row) => [row.unit, row.red, row.yellow, row.green, row.overdue, row.overdueDays, row.talks])).toEqual([
-      ['市卫健委', 2, 0, 0, 2, 45, 1],
-      ['市发改委', 1, 1, 0, 1, 10, 0],
-      ['市财政局', 0, 0, 1, 0, 0, 0],
-    ]);
-    expect(data.byRegion).toEqual([
-      { region: '崇川区', red: 2, yellow: 0, green: 0 },
-      { region: '通州区', red: 1, yellow: 1, green: 0 },
-    ]);
-    expect(data.ladder).toEqual({ supervise: 1, urge: 2 });
-    expect(data.overdueByMonth).toEqual([
-      { month: '2026-05', count: 1 },
-      { month: '2026-06', count: 2 },
-    ]);
+describe('dashboard data from the statistics endpoints', () => {
+  it('takes the totals by light and the open, overdue and lagging counts from the overview', () => {
+    const data = toDashboard(overview, []);
+    expect(data.totals).toEqual({ red: 3, yellow: 2, green: 3, neutral: 1, open: 8, overdue: 3, lagging: 4 });
   });
 
-  it('does not count a closure under review as overdue', () => {
-    const data = aggregate([item('市卫健委', 'neutral', '2026-01-31', { status: 'closure_requested' })], totals, '2026-06-30', false);
-    expect(data.byUnit[0]).toMatchObject({ overdue: 0, red: 0 });
+  it('orders units by red, then overdue, then yellow, and keeps levels that were reached', () => {
+    const data = toDashboard(overview, []);
+    expect(data.byUnit.map((row) => row.unit)).toEqual(['市卫健委', '市发改委', '市民政局']);
+    expect(data.byUnit[0]).toEqual({ unitId: 'u2', unit: '市卫健委', red: 2, yellow: 0, green: 1, overdue: 2, lagging: 3 });
+    expect(data.ladder).toEqual([{ key: 'urge', label: '催办', count: 2 }]);
+    expect(data.byRegion).toEqual([{ region: '崇川区', red: 1, yellow: 0, green: 0 }]);
+  });
+
+  it('passes the trend and the most lagging units through', () => {
+    const trend = [{ day: '2026-06-29', total: 9, overdue: 2, lagging: 3, red: 2, overdueShare: 22.2 }];
+    const data = toDashboard(overview, trend);
+    expect(data.trend).toEqual(trend);
+    expect(data.mostLagging[0]!.unitName).toBe('市卫健委');
   });
 });

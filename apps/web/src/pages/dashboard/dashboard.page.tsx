@@ -1,21 +1,20 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { ESCALATION_LEVELS } from '@duban/domain';
 import { plansApi } from '../../api/resources/plans.api';
 import { useLiveEvents } from '../../app/live-events';
 import { ErrorAlert } from '../../shared/error-alert';
 import { formatDateTime } from '../../shared/format-date';
-import { escalationLabel, lightLabel } from '../../shared/labels';
+import { lightLabel } from '../../shared/labels';
 import { PageLoading } from '../../shared/page-loading';
 import { useResource } from '../../shared/use-resource';
-import { DASHBOARD_SAMPLE_LIMIT, loadDashboardData, type DashboardData, type UnitRow } from './dashboard-data';
+import { loadDashboardData, type DashboardData } from './dashboard-data';
 import { EChart, type ChartOption } from './echart';
 
 const COLORS = { red: '#c62828', yellow: '#e0a800', green: '#2e7d32' };
 const TOP_UNITS = 15;
-const LADDER_ORDER: readonly string[] = ESCALATION_LEVELS;
+const PACE_COLORS: Record<string, string> = { completed: '#1d4ed8', ahead: '#2e7d32', on_pace: '#81c784', behind: '#c62828', not_started: '#9e9e9e' };
 const LADDER_COLORS: Record<string, string> = { urge: '#e0a800', supervise: '#ef6c00', bulletin: '#c62828', talk: '#6a1b9a' };
 
 function stackedLights(categories: string[], rows: { red: number; yellow: number; green: number }[], horizontal: boolean): ChartOption {
@@ -38,29 +37,28 @@ function charts(data: DashboardData) {
   return {
     byUnit: stackedLights(units.map((row) => row.unit), units, true),
     byRegion: stackedLights(data.byRegion.map((row) => row.region), data.byRegion, false),
-    ladder: {
-      tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['40%', '68%'],
-          data: LADDER_ORDER.filter((level) => data.ladder[level]).map((level) => ({ name: escalationLabel(level), value: data.ladder[level], itemStyle: { color: LADDER_COLORS[level] } })),
-          label: { formatter: '{b}：{c}' },
-        },
-      ],
-    } as ChartOption,
-    overdue: {
+    ladder: pie(data.ladder.map((level) => ({ name: level.label, value: level.count, itemStyle: { color: LADDER_COLORS[level.key] } }))),
+    pace: pie(data.pace.filter((entry) => entry.count > 0).map((entry) => ({ name: entry.label, value: entry.count, itemStyle: { color: PACE_COLORS[entry.key] } }))),
+    trend: {
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: data.overdueByMonth.map((row) => { const [year, month] = row.month.split('-'); return `${year}年${Number(month)}月`; }) },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: data.trend.map((point) => `${Number(point.day.slice(5, 7))}月${Number(point.day.slice(8, 10))}日`) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: '逾期未办结', type: 'bar', barMaxWidth: 36, data: data.overdueByMonth.map((row) => row.count), itemStyle: { color: COLORS.red }, label: { show: true, position: 'top' } }],
+      // A day without a record is a gap in the line, never a zero.
+      series: [
+        { name: '逾期', type: 'line', connectNulls: false, data: data.trend.map((point) => point.overdue), itemStyle: { color: COLORS.red } },
+        { name: '进展滞后', type: 'line', connectNulls: false, data: data.trend.map((point) => point.lagging), itemStyle: { color: '#ef6c00' } },
+      ],
     } as ChartOption,
   };
 }
 
-/** 督办驾驶舱: lights by unit and region, the escalation ladder, overdue work and the most lagging units; printable. */
+function pie(data: { name: string; value: number; itemStyle: { color?: string } }[]): ChartOption {
+  return { tooltip: { trigger: 'item' }, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['40%', '68%'], data, label: { formatter: '{b}：{c}' } }] };
+}
+
+/** 督办驾驶舱 from the statistics endpoints: lights by unit and region, 序时进度, the ladder, the overdue trend and the most lagging units; printable. */
 export default function DashboardPage() {
   const [planId, setPlanId] = useState<string | undefined>(undefined);
   const plans = useResource(() => plansApi.list({ status: 'published', limit: 200 }), 'plans');
@@ -102,7 +100,7 @@ export default function DashboardPage() {
         </Space>
       </Space>
       <Typography.Paragraph type="secondary" className="print-only-note">
-        统计时间：{formatDateTime(loadedAt)}
+        统计时间：{formatDateTime(loadedAt)}{data.data ? `（截至${data.data.asOf}）` : ''}
         {planId ? ` · ${plans.data?.items.find((plan) => plan.id === planId)?.title ?? ''}` : ' · 全部已发布方案'}
       </Typography.Paragraph>
       <ErrorAlert error={data.error} onRetry={data.reload} />
@@ -110,7 +108,6 @@ export default function DashboardPage() {
         data.loading ? <PageLoading /> : null
       ) : (
         <>
-          {data.data.truncated ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`在办任务超过${DASHBOARD_SAMPLE_LIMIT}项，图表按期限最近的${DASHBOARD_SAMPLE_LIMIT}项统计；灯色总数为全量。`} /> : null}
           <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
             {(
               [
@@ -118,9 +115,11 @@ export default function DashboardPage() {
                 ['红灯', data.data.totals.red, COLORS.red, '/ledger?light=red'],
                 ['黄灯', data.data.totals.yellow, '#8a6100', '/ledger?light=yellow'],
                 ['绿灯', data.data.totals.green, COLORS.green, '/ledger?light=green'],
+                ['逾期', data.data.totals.overdue, COLORS.red, '/ledger?overdue=true'],
+                ['进展滞后', data.data.totals.lagging, '#ef6c00', '/ledger'],
               ] as const
             ).map(([title, value, color, to]) => (
-              <Col xs={12} md={6} key={title}>
+              <Col xs={12} md={4} key={title}>
                 <Link to={`${to}${planId ? `${to.includes('?') ? '&' : '?'}planId=${planId}` : ''}`}>
                   <Card size="small" hoverable>
                     <Statistic title={title} value={value} styles={{ content: { color, fontWeight: 600 } }} />
@@ -136,8 +135,8 @@ export default function DashboardPage() {
               </Card>
             </Col>
             <Col xs={24} xl={10}>
-              <Card title="逾期督办级别分布" size="small">
-                {Object.keys(data.data.ladder).length ? <EChart option={options.ladder} label="逾期任务所处督办级别的分布" /> : <Typography.Text type="secondary">暂无逾期升级的任务</Typography.Text>}
+              <Card title="序时进度" size="small">
+                {data.data.pace.some((entry) => entry.count > 0) ? <EChart option={options.pace} label="已完成、超进度、达进度、欠进度、未启动的任务数量饼图" /> : <Typography.Text type="secondary">暂无任务</Typography.Text>}
               </Card>
             </Col>
             <Col xs={24} xl={12}>
@@ -146,27 +145,36 @@ export default function DashboardPage() {
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card title="逾期未办结任务（按原定期限月份）" size="small">
-                {data.data.overdueByMonth.length ? <EChart option={options.overdue} label="逾期未办结任务按原定期限月份的柱状图" /> : <Typography.Text type="secondary">没有逾期未办结的任务</Typography.Text>}
+              <Card title="逾期督办级别分布" size="small">
+                {data.data.ladder.length ? <EChart option={options.ladder} label="逾期任务所处督办级别的分布" /> : <Typography.Text type="secondary">暂无逾期升级的任务</Typography.Text>}
               </Card>
             </Col>
             <Col xs={24}>
-              <Card title="滞后单位排行" size="small">
-                <Table<UnitRow>
-                  rowKey="unit"
+              <Card title="逾期趋势（近30天）" size="small">
+                {data.data.trend.some((point) => point.total !== null) ? (
+                  <EChart option={options.trend} label="近30天每日逾期和进展滞后任务数量折线图" />
+                ) : (
+                  <Typography.Text type="secondary">尚无每日统计记录（每日汇总时记录）</Typography.Text>
+                )}
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card title="最滞后的单位" size="small">
+                <Table<DashboardData['mostLagging'][number]>
+                  rowKey="unitId"
                   size="small"
                   pagination={false}
-                  dataSource={data.data.byUnit.filter((row) => row.red + row.yellow > 0).slice(0, 10)}
+                  dataSource={[...data.data.mostLagging]}
                   scroll={{ x: 640 }}
-                  locale={{ emptyText: '没有亮红灯或黄灯的单位' }}
+                  locale={{ emptyText: '没有进展滞后的单位' }}
                   columns={[
                     { title: '排名', width: 60, render: (_, __, index) => index + 1 },
-                    { title: '责任单位', render: (_, row) => <Link to={`/ledger?unit=${encodeURIComponent(row.unit)}&light=red${planId ? `&planId=${planId}` : ''}`}>{row.unit}</Link> },
-                    { title: '红灯', dataIndex: 'red', width: 70 },
-                    { title: '黄灯', dataIndex: 'yellow', width: 70 },
+                    { title: '责任单位', render: (_, row) => <Link to={`/ledger?unit=${encodeURIComponent(row.unitName)}${planId ? `&planId=${planId}` : ''}`}>{row.unitName}</Link> },
+                    { title: '任务', dataIndex: 'total', width: 70 },
+                    { title: '进展滞后', dataIndex: 'lagging', width: 90 },
                     { title: '逾期', dataIndex: 'overdue', width: 70 },
-                    { title: '累计逾期天数', dataIndex: 'overdueDays', width: 120 },
-                    { title: '约谈次数', dataIndex: 'talks', width: 90 },
+                    { title: '红灯', dataIndex: 'red', width: 70 },
+                    { title: '滞后占比', width: 90, render: (_, row) => `${row.laggingShare}%` },
                   ]}
                 />
               </Card>
