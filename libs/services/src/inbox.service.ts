@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InboxMessageEntity, type JsonObject } from '@duban/persistence';
-import { cappedCount, decodeCursor, encodeCursor, type Page } from './page-window';
+import { decodeCursor, encodeCursor, TOTAL_CAP, type Page } from './page-window';
 import { isUuid } from './plan.service';
 import { ServiceError } from './service-errors';
 
@@ -49,18 +49,33 @@ export class InboxService {
     const after = options.cursor !== undefined ? decodeCursor(options.cursor, INBOX_SORT) : undefined;
     const offset = after ? 0 : Math.max(options.offset ?? 0, 0);
     if (recipients.length === 0) return { items: [], total: 0, limit, offset, nextCursor: null };
-    const query = this.dataSource.getRepository(InboxMessageEntity).createQueryBuilder('m').where('m.recipient IN (:...recipients)', { recipients: [...recipients] });
-    if (options.unread === true) query.andWhere('m.read_at IS NULL');
-    if (options.kind !== undefined) query.andWhere('m.kind = :kind', { kind: options.kind });
-    const counted = cappedCount(this.dataSource, query);
-    // Newest first, ties by id ascending (the order offset pages have always had).
-    if (after) query.andWhere('(m.created_at < CAST(:cursorAt AS timestamptz) OR (m.created_at = CAST(:cursorAt AS timestamptz) AND m.id > :cursorId))', { cursorAt: after.value, cursorId: after.tieBreaker });
-    query.addSelect('CAST(m.created_at AS text)', 'sort_value').orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'ASC').offset(offset).limit(limit + 1);
-    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities<{ sort_value: string }>(), counted]);
-    const rows = entities.slice(0, limit);
-    const last = rows.at(-1);
-    const nextCursor = entities.length > limit && last ? encodeCursor({ sort: INBOX_SORT, value: raw[limit - 1]!.sort_value, tieBreaker: last.id }) : null;
-    return { items: rows.map((row) => ({ ...toItem(row), recipient: row.recipient })), ...total, limit, offset, nextCursor };
+    // Plain SQL, page and capped count in ONE statement (one round trip, one pool connection): the inbox is the
+    // busiest read, and TypeORM's query building and entity hydration were most of its per-request CPU.
+    const values: unknown[] = [[...recipients]];
+    const filter = (alias: string) =>
+      [`${alias}.recipient = ANY($1::text[])`, ...(options.unread === true ? [`${alias}.read_at IS NULL`] : []), ...(options.kind !== undefined ? [`${alias}.kind = $2`] : [])].join(' AND ');
+    if (options.kind !== undefined) values.push(options.kind);
+    const count = `SELECT count(*)::int FROM (SELECT 1 FROM inbox_messages c WHERE ${filter('c')} LIMIT ${TOTAL_CAP + 1}) capped`;
+    let keyset = '';
+    if (after) {
+      values.push(after.value, after.tieBreaker);
+      const at = `CAST($${values.length - 1} AS timestamptz)`;
+      // Newest first, ties by id ascending (the order offset pages have always had).
+      keyset = ` AND (m.created_at < ${at} OR (m.created_at = ${at} AND m.id > $${values.length}::uuid))`;
+    }
+    values.push(offset, limit + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT m.id, m.kind, m.title, m.body, m.payload, m.created_at, m.read_at, m.recipient, CAST(m.created_at AS text) AS sort_value, (${count}) AS total
+         FROM inbox_messages m WHERE ${filter('m')}${keyset}
+        ORDER BY m.created_at DESC, m.id ASC OFFSET $${values.length - 1} LIMIT $${values.length}`,
+      values,
+    )) as (MailboxRow & { sort_value: string; total: number })[];
+    // An empty page carries no total: counted on its own then (past the end, or nothing to show).
+    const matched = rows[0]?.total ?? ((await this.dataSource.query(count, values.slice(0, options.kind !== undefined ? 2 : 1))) as [{ count: number }])[0].count;
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const nextCursor = rows.length > limit && last ? encodeCursor({ sort: INBOX_SORT, value: last.sort_value, tieBreaker: last.id }) : null;
+    return { items: page.map(fromRow), ...(matched > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true as const } : { total: matched }), limit, offset, nextCursor };
   }
 
   /**
@@ -78,20 +93,36 @@ export class InboxService {
               COALESCE(target.read_at, (SELECT read_at FROM marked)) AS read_at
          FROM target`,
       [messageId, [...recipients]],
-    )) as { id: string; kind: string; title: string; body: string; payload: JsonObject; created_at: Date; recipient: string; read_at: Date | null }[];
+    )) as MailboxRow[];
     const row = rows[0];
     if (!row) throw new ServiceError('not_found', `消息 ${messageId} 不存在`);
-    return {
-      id: row.id,
-      kind: row.kind,
-      title: row.title,
-      body: row.body,
-      payload: row.payload,
-      createdAt: row.created_at.toISOString(),
-      readAt: row.read_at ? row.read_at.toISOString() : null,
-      recipient: row.recipient,
-    };
+    return fromRow(row);
   }
+}
+
+/** A message as plain SQL returns it (snake_case columns). */
+interface MailboxRow {
+  readonly id: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly body: string;
+  readonly payload: JsonObject;
+  readonly created_at: Date;
+  readonly read_at: Date | null;
+  readonly recipient: string;
+}
+
+function fromRow(row: MailboxRow): MailboxItem {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    payload: row.payload,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at ? row.read_at.toISOString() : null,
+    recipient: row.recipient,
+  };
 }
 
 function toItem(row: InboxMessageEntity): InboxItem {
