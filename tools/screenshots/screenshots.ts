@@ -137,9 +137,9 @@ async function main(): Promise<void> {
       {
         name: 'report-form',
         path: detailOf(withTargets?.id ?? mine[0]!),
-        ready: (page) => page.getByRole('button', { name: '反馈进展' }).first().waitFor(),
+        ready: (page) => page.getByRole('button', { name: '进展反馈', exact: true }).first().waitFor(),
         open: async (page) => {
-          await page.getByRole('button', { name: '反馈进展' }).first().click();
+          await page.getByRole('button', { name: '进展反馈', exact: true }).first().click();
           await page.getByRole('dialog').getByText('进展情况').waitFor();
         },
       },
