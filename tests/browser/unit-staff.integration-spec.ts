@@ -117,6 +117,8 @@ describe('web console: unit staff on a phone', () => {
 
   it('works from the keyboard alone: sign in, skip to the content, open a queue', async () => {
     await page.goto('/login');
+    // The page focuses the username field itself once it has rendered: type only then (no keystroke lost on a slow machine).
+    await page.waitForFunction("document.activeElement?.getAttribute('autocomplete') === 'username'");
     await page.keyboard.type(world.staff.username);
     await page.keyboard.press('Tab');
     await page.keyboard.type(world.staff.password);

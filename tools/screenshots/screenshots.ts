@@ -74,9 +74,10 @@ async function main(): Promise<void> {
   try {
     process.stderr.write('screenshots: publishing the seed plans…\n');
     await app.get(SeedService).seedLocalDemo({ publish: true });
+    // Until every plan being published is (a seed plan the gate refuses stays a draft: nothing to wait for).
     for (let waited = 0; waited < 300; waited += 2) {
       const [{ total, started }] = await stack.db.query('SELECT count(*)::int AS total, count(*) FILTER (WHERE workflow_started)::int AS started FROM assignments');
-      const [{ publishing }] = await stack.db.query("SELECT count(*)::int AS publishing FROM plans WHERE status <> 'published'");
+      const [{ publishing }] = await stack.db.query("SELECT count(*)::int AS publishing FROM plans WHERE status = 'publishing'");
       if (total > 0 && total === started && publishing === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
@@ -136,9 +137,9 @@ async function main(): Promise<void> {
       {
         name: 'report-form',
         path: detailOf(withTargets?.id ?? mine[0]!),
-        ready: (page) => page.getByRole('button', { name: '反馈进展' }).first().waitFor(),
+        ready: (page) => page.getByRole('button', { name: '进展反馈', exact: true }).first().waitFor(),
         open: async (page) => {
-          await page.getByRole('button', { name: '反馈进展' }).first().click();
+          await page.getByRole('button', { name: '进展反馈', exact: true }).first().click();
           await page.getByRole('dialog').getByText('进展情况').waitFor();
         },
       },
