@@ -17,7 +17,10 @@ export interface InboxItem {
 }
 
 export interface MailboxItem extends InboxItem {
+  /** The unit's directory id, or a role mailbox. */
   readonly recipient: string;
+  /** The unit's name, for display (null for role mailboxes). */
+  readonly recipientName: string | null;
 }
 
 const INBOX_SORT = '-createdAt';
@@ -60,7 +63,7 @@ export class InboxService {
     const rows = entities.slice(0, limit);
     const last = rows.at(-1);
     const nextCursor = entities.length > limit && last ? encodeCursor({ sort: INBOX_SORT, value: raw[limit - 1]!.sort_value, tieBreaker: last.id }) : null;
-    return { items: rows.map((row) => ({ ...toItem(row), recipient: row.recipient })), ...total, limit, offset, nextCursor };
+    return { items: rows.map((row) => ({ ...toItem(row), recipient: row.recipient, recipientName: row.recipientName })), ...total, limit, offset, nextCursor };
   }
 
   /**
@@ -75,7 +78,7 @@ export class InboxService {
       await repository.createQueryBuilder().update().set({ readAt: () => 'now()' }).where('id = :id AND read_at IS NULL', { id: messageId }).execute();
     }
     const updated = await repository.findOneByOrFail({ id: messageId });
-    return { ...toItem(updated), recipient: updated.recipient };
+    return { ...toItem(updated), recipient: updated.recipient, recipientName: updated.recipientName };
   }
 }
 
