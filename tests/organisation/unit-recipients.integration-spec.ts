@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@duban/domain';
-import { linkLegacyRecipients, organisationId } from '@duban/persistence';
+import { linkLegacyRecipients, organisationId, PlanEntity, type JsonObject } from '@duban/persistence';
 import { AssignmentService, ChannelSubscriptionService, EventFeedService, InboxService, mailboxesOf, PlanService } from '@duban/services';
 import { eventually, openDatabase, startWorker, useTestEnvironment } from '../support/duban-harness';
 import { startServices } from '../support/plan-fixtures';
-import { ensureSyntheticUnits, insertSyntheticPlan } from '../support/synthetic-plan';
+import { ensureSyntheticUnits, insertSyntheticPlan, SYNTHETIC_JURISDICTION_ID, syntheticPlan } from '../support/synthetic-plan';
 
 const admin: Actor = { role: 'admin', unitIds: [], id: 'test-admin' };
 const coordinator: Actor = { role: 'coordinator', unitIds: [], id: 'test-coordinator' };
@@ -133,5 +133,34 @@ describe('notifications addressed by unit id', () => {
     // 市卫健委 names a body in every seed city: left by name for an administrator, never guessed.
     expect((await db.query("SELECT unit_name FROM channel_subscriptions WHERE unit = '市卫健委'"))[0]).toEqual({ unit_name: null });
     expect((await db.query('SELECT unit_ids FROM users WHERE username = $1', [`legacy-${tag}`]))[0]).toEqual({ unit_ids: [idOf(unit)] });
+  });
+
+  it('a draft’s warning count is what its publish preview lists, not the parser’s count', async () => {
+    const parsed = syntheticPlan(2, 1, `提示${tag}第`);
+    await ensureSyntheticUnits(db, parsed.tasks[0]!.units);
+    // Task 2 names no unit: the preview lists it (no_units); the parser's own two notes are about other things.
+    const tasks = parsed.tasks.map((task) => (task.number === 2 ? { ...task, responsibleRaw: null, lead: [], units: [], unitsResolved: [] } : task));
+    const saved = await db.getRepository(PlanEntity).save(
+      db.getRepository(PlanEntity).create({
+        sourceHash: `warnings-${randomUUID()}`,
+        documentName: 'warnings.txt',
+        title: `提示${tag}测试方案`,
+        docNumber: null,
+        issuer: null,
+        periodFrom: 2026,
+        periodTo: 2028,
+        status: 'draft',
+        taskCount: 2,
+        parsed: { ...parsed, tasks } as unknown as JsonObject,
+        warnings: [{ code: 'table_skipped', message: '表格未解析' }, { code: 'heading_guess', message: '标题推断' }],
+        settings: {},
+        jurisdictionId: SYNTHETIC_JURISDICTION_ID,
+      }),
+    );
+    const plans = services.get(PlanService);
+    const preview = await plans.preview(saved.id);
+    expect(preview.warnings.map((warning) => warning.code)).toEqual(['no_units']);
+    expect((await plans.get(saved.id)).warningCount).toBe(1);
+    expect((await plans.listPage({ text: `提示${tag}` })).items.map((item) => item.warningCount)).toEqual([1]);
   });
 });
