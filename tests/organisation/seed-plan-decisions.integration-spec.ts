@@ -50,7 +50,7 @@ describe('seed plans: the coordinator decisions the demo records', () => {
       const after = await plans.preview(planId, '2026-12-31', { confirmProposals: true, acceptPlanEndDefault: true });
       outcome[file] = { before: before.problems.map((problem) => problem.message), after: after.problems.map((problem) => problem.message) };
     }
-    // eslint-disable-next-line no-console -- what the gate said before and after, for the report
+    // What the gate said before and after the decisions (shown when the test fails).
     console.log(JSON.stringify(outcome, null, 1));
     for (const file of SEED_PLANS) expect({ file, problems: (outcome[file] as { after: string[] }).after }).toEqual({ file, problems: [] });
   });
