@@ -1,5 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { UnitEntity } from './unit.entity';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { OWED_STATUSES } from '@duban/domain';
 import type { JsonObject, JsonValue } from './json-value';
 
@@ -45,11 +44,6 @@ export class AssignmentEntity {
   /** The directory unit holding the assignment (null only for a row the legacy-name migration could not place). */
   @Column({ name: 'unit_id', type: 'uuid', nullable: true })
   unitId!: string | null;
-
-  /** The foreign key only (null for a legacy row the directory has not placed); read unitId. */
-  @ManyToOne(() => UnitEntity, { nullable: true })
-  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_assignments_unit' })
-  unit?: UnitEntity | null;
 
   /** The unit's display name when published (names are for display; filters use unitId). */
   @Column({ name: 'unit_name', type: 'text' })

@@ -1,5 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UnitEntity } from './unit.entity';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Another name a unit goes by within a jurisdiction (市卫生健康委, 卫健部门…). Seeded, added by an administrator,
@@ -14,11 +13,6 @@ export class UnitAliasEntity {
 
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId!: string;
-
-  /** The foreign key only (an alias goes with its unit); read unitId. */
-  @ManyToOne(() => UnitEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'fk_unit_aliases_unit' })
-  unit?: UnitEntity;
 
   /** Normalised (full-width brackets, no spaces). */
   @Column({ type: 'text' })

@@ -9,7 +9,6 @@ import { EvidenceFilesAndReportActuals1796153250141 } from './1796153250141-evid
 import { ReviewBulletins1796152649036 } from './1796152649036-review-bulletins';
 import { PlanTaskKeyIndex1796152535923 } from './1796152535923-plan-task-key-index';
 import { RecipientsByUnitId1796163230414 } from './1796163230414-recipients-by-unit-id';
-import { UnitForeignKeys1796166583191 } from './1796166583191-unit-foreign-keys';
 
 /** Every migration in order, listed explicitly. Never edit one that has been applied; add a new one. */
-export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795411946190, LoginLockoutsPerClient1796142421939, OrganisationDirectory1796152271647, PlanTaskKeyIndex1796152535923, ReviewBulletins1796152649036, EvidenceFilesAndReportActuals1796153250141, RecipientsByUnitId1796163230414, UnitForeignKeys1796166583191];
+export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795411946190, LoginLockoutsPerClient1796142421939, OrganisationDirectory1796152271647, PlanTaskKeyIndex1796152535923, ReviewBulletins1796152649036, EvidenceFilesAndReportActuals1796153250141, RecipientsByUnitId1796163230414];
