@@ -9,10 +9,11 @@ import {
   assignmentWorkflowId,
   computeTrafficLight,
   createAssignmentState,
+  resolveUnitName,
   type AssignmentState,
   type RecurringObligation,
 } from '@duban/domain';
-import { AssignmentEntity, PlanEntity, type JsonValue } from '@duban/persistence';
+import { AssignmentEntity, loadOrganisationDirectory, PlanEntity, type JsonValue } from '@duban/persistence';
 import { TemporalClientProvider } from '@duban/temporal';
 import { lightKey, resolveRunSettings, type AssignmentWorkflowInput, type PlanRunSettings } from '@duban/workflows';
 import { deterministicUuid } from './deterministic-uuid';
@@ -112,6 +113,7 @@ export class AssignmentStarter {
     const from = await repository.findOneByOrFail({ id: fromAssignmentId });
     const plan = await this.dataSource.getRepository(PlanEntity).findOneByOrFail({ id: from.planId });
     const key = assignmentKey({ planId: from.planId, taskRef: from.key.split('/')[1] ?? String(from.taskNumber), unitName: toUnit, region: from.region });
+    const unitId = await this.unitIdOf(toUnit, plan.jurisdictionId);
     const row = this.buildRow(
       {
         key,
@@ -120,6 +122,7 @@ export class AssignmentStarter {
         taskNumber: from.taskNumber,
         taskTitle: from.taskTitle,
         unitName: toUnit,
+        unitId,
         responsibility: from.responsibility,
         region: from.region,
         expandedFrom: null,
@@ -134,6 +137,18 @@ export class AssignmentStarter {
     await this.dataSource.createQueryBuilder().insert().into(AssignmentEntity).values(row).orIgnore().execute();
     const created = await repository.findOneByOrFail({ key });
     if (!created.workflowStarted) await this.start([created], plan.settings as PlanRunSettings);
+  }
+
+  /**
+   * The directory unit a 改派 names, resolved in the plan's jurisdiction as at import (exact, alias, prefix
+   * rules): the new row carries its id like every published row. Null only when the name resolves to no single
+   * unit (the row stays name-keyed, as a legacy one, rather than guessing).
+   */
+  private async unitIdOf(name: string, jurisdictionId: string | null): Promise<string | null> {
+    if (jurisdictionId === null) return null;
+    const directory = await loadOrganisationDirectory(this.dataSource.manager);
+    const resolution = resolveUnitName(name, { directory, jurisdictionId, asOf: shanghaiDateOf(Date.now()) });
+    return resolution.status === 'resolved' ? (resolution.unitId ?? null) : null;
   }
 
   /**

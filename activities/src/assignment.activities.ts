@@ -43,11 +43,13 @@ export class AssignmentActivities implements AssignmentActivityApi {
         .set({ ...readModelColumns(input.state, input.light), version: lastSeq })
         .where('id = :id AND version <= :version', { id: identity.assignmentId, version: lastSeq })
         .execute();
+      const address = await unitAddress(manager, identity);
       const messages: NewOutboxMessage[] = input.notifications.flatMap(({ seq, drafts }) =>
         drafts.map((draft) => ({
+          // Keyed by the draft as the workflow wrote it (a retry across deploys writes the same key).
           idempotencyKey: `${identity.assignmentId}:${seq}:${draft.recipient}:${draft.kind}`,
           kind: draft.kind,
-          recipient: draft.recipient,
+          ...address(draft.recipient),
           title: draft.title,
           body: draft.body,
           digest: draft.digest,
@@ -73,20 +75,21 @@ export class AssignmentActivities implements AssignmentActivityApi {
   }
 
   async recordReminders(input: RecordRemindersInput): Promise<void> {
-    const ids = await this.dataSource.transaction((manager) =>
-      writeOutboxMessages(
+    const ids = await this.dataSource.transaction(async (manager) => {
+      const address = await unitAddress(manager, input.identity);
+      return writeOutboxMessages(
         manager,
         input.notifications.map((draft) => ({
           idempotencyKey: `${input.identity.assignmentId}:reminder:${input.date}:${draft.kind}`,
           kind: draft.kind,
-          recipient: draft.recipient,
+          ...address(draft.recipient),
           title: draft.title,
           body: draft.body,
           digest: draft.digest,
           payload: { assignmentId: input.identity.assignmentId, planId: input.identity.planId, date: input.date },
         })),
-      ),
-    );
+      );
+    });
     await this.notifications.enqueueOutboxMessages(ids);
   }
 
@@ -142,6 +145,17 @@ async function proposeTalk(manager: EntityManager, identity: AssignmentIdentity,
      ON CONFLICT DO NOTHING`,
     [identity.assignmentId, sourceRef, LADDER_TALK_REASON],
   );
+}
+
+/**
+ * Where a draft goes. Workflows address their unit by the display name they were started with (live ones
+ * included, so their code is unchanged); the outbox addresses it by the assignment's unit id, name kept for
+ * display. Role mailboxes pass through; a legacy assignment no directory entry placed keeps the name.
+ */
+async function unitAddress(manager: EntityManager, identity: AssignmentIdentity): Promise<(recipient: string) => { recipient: string; recipientName: string | null }> {
+  const [row] = (await manager.query('SELECT unit_id::text AS unit_id FROM assignments WHERE id = $1', [identity.assignmentId])) as { unit_id: string | null }[];
+  const unitId = row?.unit_id ?? null;
+  return (recipient) => (recipient === identity.unitName && unitId !== null ? { recipient: unitId, recipientName: recipient } : { recipient, recipientName: null });
 }
 
 /**

@@ -165,17 +165,20 @@ export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOut
         [bulletin.id, bulletin.plan_id],
       );
       const units = (await manager.query(
-        `SELECT unit_id, min(unit_name) AS unit_name, count(*)::int AS items, array_agg(task_number ORDER BY task_number) AS tasks
-           FROM review_bulletin_items WHERE bulletin_id = $1 AND named GROUP BY unit_id ORDER BY unit_id`,
+        `SELECT i.unit_id, min(a.unit_id::text) AS directory_unit_id, min(i.unit_name) AS unit_name, count(*)::int AS items,
+                array_agg(i.task_number ORDER BY i.task_number) AS tasks
+           FROM review_bulletin_items i LEFT JOIN assignments a ON a.id = i.assignment_id
+          WHERE i.bulletin_id = $1 AND i.named GROUP BY i.unit_id ORDER BY i.unit_id`,
         [bulletin.id],
-      )) as { unit_id: string; unit_name: string; items: number; tasks: (number | null)[] }[];
+      )) as { unit_id: string; directory_unit_id: string | null; unit_name: string; items: number; tasks: (number | null)[] }[];
       const outboxMessageIds = await writeOutboxMessages(
         manager,
         units.map((unit) => ({
           idempotencyKey: `bulletin.published:${bulletin.id}:${unit.unit_id}`,
           kind: 'bulletin.published',
-          // Recipients are the units' mailboxes (the display name until the directory gives ids to the outbox).
-          recipient: unit.unit_name,
+          // Addressed by the unit's directory id (a legacy item without one keeps its name), name for display.
+          recipient: unit.directory_unit_id ?? unit.unit_id,
+          recipientName: unit.unit_name,
           title: `通报：${bulletin.title}`,
           body: `《${bulletin.plan_title}》截至${bulletin.as_of}的通报已发布，贵单位有${unit.items}项任务被列为进展滞后事项（任务${unit.tasks
             .filter((task): task is number => task !== null)

@@ -58,9 +58,14 @@ export class PlanRolloutActivities implements PlanRolloutActivityApi {
         source: milestone.source,
       })),
     );
-    const unitsWithCounts = new Map<string, number>();
-    // Keyed by the name the assignment workflows notify (their state's unit key), so a unit's notices meet in one inbox.
-    for (const draft of drafts) unitsWithCounts.set(draft.unitName, (unitsWithCounts.get(draft.unitName) ?? 0) + 1);
+    // One notice per directory unit (two printed names of one body make one notice), addressed by its id; a
+    // unit the directory has not placed (legacy) by its name.
+    const unitsWithCounts = new Map<string, { name: string; count: number }>();
+    for (const draft of drafts) {
+      const recipient = draft.unitId ?? draft.unitName;
+      const seen = unitsWithCounts.get(recipient);
+      unitsWithCounts.set(recipient, { name: seen?.name ?? draft.unitName, count: (seen?.count ?? 0) + 1 });
+    }
 
     const outboxIds = await this.dataSource.transaction(async (manager) => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
@@ -74,10 +79,11 @@ export class PlanRolloutActivities implements PlanRolloutActivityApi {
       // One "new tasks" notice per unit rather than one per assignment.
       return writeOutboxMessages(
         manager,
-        [...unitsWithCounts].map(([unit, count]) => ({
+        [...unitsWithCounts].map(([unit, { name, count }]) => ({
           idempotencyKey: `plan.published:${plan.id}:${unit}`,
           kind: 'plan.published',
           recipient: unit,
+          recipientName: name,
           title: `新下达任务：${plan.title}`,
           body: `《${plan.title}》已发布，您单位承担 ${count} 项任务，请及时签收。`,
           digest: true,

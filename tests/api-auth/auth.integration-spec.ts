@@ -6,6 +6,8 @@ import { bearer, createTestUser, login, postJson, signIn, signInAsDemoAdmin, typ
 
 /** Short lock-out (3 s after 3 failures) so the unlock is observable within the test. */
 const LOCKOUT_SECONDS = 3;
+/** weijian's unit: 南京市卫生健康委员会, the seed key 南京市/health (not any other city's 市卫健委). */
+const NANJING_HEALTH = organisationId(unitKey('南京市', 'health'));
 
 describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
   let api: Awaited<ReturnType<typeof startApi>>;
@@ -30,14 +32,14 @@ describe('accounts: sign-in, tokens, lock-out, password change, roles', () => {
   it('signs in with the right password and answers a token pair and the user', async () => {
     const { status, body } = await login(api.baseUrl, 'Weijian', 'weijian123');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { username: 'weijian', role: 'unit_staff', unitIds: ['市卫健委'] } });
+    expect(body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { username: 'weijian', role: 'unit_staff', unitIds: [NANJING_HEALTH] } });
     expect(body.accessToken.split('.')).toHaveLength(3);
     expect(body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(body)).not.toMatch(/passwordHash|argon2/);
 
     const me = await fetch(`${api.baseUrl}/api/v1/auth/me`, { headers: bearer(body.accessToken) });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ username: 'weijian', role: 'unit_staff', unitIds: ['市卫健委'] });
+    expect(await me.json()).toMatchObject({ username: 'weijian', role: 'unit_staff', unitIds: [NANJING_HEALTH] });
   });
 
   it('stores passwords as argon2id and refresh tokens only as hashes', async () => {

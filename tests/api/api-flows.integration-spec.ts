@@ -171,6 +171,8 @@ describe('API resources and flows', () => {
   });
 
   it("lets admins set a unit's notification channels and shows them with the robot key masked", async () => {
+    // Channels belong to a directory unit and are kept by its id (the path may name it by a name only it goes by).
+    const [unitId] = [...(await ensureSyntheticUnits(world.db, ['市通知渠道局'])).values()];
     const unit = encodeURIComponent('市通知渠道局');
     const channels = [
       { kind: 'dingtalk', target: { url: 'https://oapi.dingtalk.com/robot/send?access_token=abc123', secret: 'SECxyz' }, digest: true },
@@ -183,7 +185,7 @@ describe('API resources and flows', () => {
       expect.objectContaining({ kind: 'dingtalk', digest: true, target: { url: 'https://oapi.dingtalk.com/robot/send?access_token=***', secret: '***' } }),
       expect.objectContaining({ kind: 'email', digest: false, target: { to: 'duban@unit.example' } }),
     ]);
-    const [{ stored }] = await world.db.query("SELECT count(*)::int AS stored FROM channel_subscriptions WHERE unit = '市通知渠道局'");
+    const [{ stored }] = await world.db.query("SELECT count(*)::int AS stored FROM channel_subscriptions WHERE unit = $1 AND unit_name = '市通知渠道局'", [unitId]);
     expect(stored).toBe(2);
     // Replacing with none removes them.
     expect((await call(world, 'PUT', `/api/v1/units/${unit}/channels`, { headers: world.headers.admin, body: { channels: [] } })).body).toEqual([]);

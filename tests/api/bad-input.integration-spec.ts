@@ -311,6 +311,8 @@ const ROUTES_UNDER_TEST: readonly MutatingRoute[] = [
       { name: 'unknown channel kind', body: { channels: [{ kind: 'fax', target: { url: 'https://x.example' } }] }, status: 400, fields: ['channels.0.kind'] },
       { name: 'a robot URL that is not http(s)', body: { channels: [{ kind: 'dingtalk', target: { url: 'ftp://robot' } }] }, status: 400, message: /channels\.0\.target\.url/ },
       { name: 'an e-mail channel without an address', body: { channels: [{ kind: 'email', target: { to: 'not-an-address' } }] }, status: 400, message: /channels\.0\.target\.to/ },
+      // Channels are kept by unit id: a name no directory unit goes by is refused (Chinese), nothing stored.
+      { name: 'a unit not in the directory', body: { channels: [] }, status: 404, message: /不在组织目录中/ },
     ],
   },
   {

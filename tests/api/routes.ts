@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { createObjectStorage } from '@duban/storage';
 import type { ApiWorld, Persona } from './api-world';
 import { OTHER_UNIT, OWN_UNIT } from './api-world';
+import { ensureSyntheticUnits } from '../support/synthetic-plan';
 
 /** 'ok': the request reached the handler (2xx, or a 400/409/422 about the request itself). */
 export type Outcome = 'ok' | 401 | 403 | 404;
@@ -142,7 +143,11 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'GET /api/v1/units/{unit}/channels', request: path(`/api/v1/units/${encodeURIComponent(OWN_UNIT)}/channels`), expect: adminOnly },
   {
     route: 'PUT /api/v1/units/{unit}/channels',
-    request: async () => ({ path: `/api/v1/units/${encodeURIComponent('市矩阵测试局')}/channels`, body: { channels: [{ kind: 'webhook', target: { url: 'https://hooks.example/duban' } }] } }),
+    // A unit of the directory (channels are kept by unit id; a name no unit goes by is 404).
+    request: async ({ world }) => {
+      await ensureSyntheticUnits(world.db, ['市矩阵测试局']);
+      return { path: `/api/v1/units/${encodeURIComponent('市矩阵测试局')}/channels`, body: { channels: [{ kind: 'webhook', target: { url: 'https://hooks.example/duban' } }] } };
+    },
     expect: adminOnly,
   },
   { route: 'GET /api/v1/calendar/workdays/{date}', request: path('/api/v1/calendar/workdays/2026-10-01'), expect: everyone('ok') },

@@ -76,8 +76,15 @@ describe('assignment lifecycle on the seed plans', () => {
     return (await db.query('SELECT type FROM assignment_events WHERE assignment_id = $1 ORDER BY seq', [id])).map((r: { type: string }) => r.type);
   }
 
+  /** A unit's inbox is addressed by the assignment's unit id (the name is kept for display); role mailboxes by role. */
   async function inboxKinds(recipient: string, assignmentId: string): Promise<string[]> {
-    const rows = await db.query("SELECT kind FROM inbox_messages WHERE recipient = $1 AND payload->>'assignmentId' = $2 ORDER BY created_at", [recipient, assignmentId]);
+    const rows = recipient.startsWith('role:')
+      ? await db.query("SELECT kind FROM inbox_messages WHERE recipient = $1 AND payload->>'assignmentId' = $2 ORDER BY created_at", [recipient, assignmentId])
+      : await db.query(
+          `SELECT kind FROM inbox_messages WHERE recipient = (SELECT unit_id::text FROM assignments WHERE id = $2) AND recipient_name = $1
+              AND payload->>'assignmentId' = $2 ORDER BY created_at`,
+          [recipient, assignmentId],
+        );
     return rows.map((r: { kind: string }) => r.kind);
   }
 

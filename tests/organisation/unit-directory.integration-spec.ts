@@ -186,4 +186,28 @@ describe('organisation directory: resolution, publish gate, mappings, unit ids',
     expect((await db.query('SELECT unit_id FROM assignments WHERE id = $1', [row.id]))[0].unit_id).toBe(row.unit_id);
     expect((await db.query('SELECT count(*)::int AS n FROM assignments WHERE plan_id = $1 AND unit_id IS NULL', [planId]))[0].n).toBe(0);
   });
+
+  it('a filter by a body’s city-specific name finds that body’s assignments and no other city’s; by unit id likewise', async () => {
+    // Two cities' health commissions: 南京 prints 市卫健委, 郴州 prints 市卫生健康委 (each a body of its own city).
+    const doc = (city: string, printed: string) =>
+      Buffer.from([`${city}“${tag}”健康专项行动方案（2026—2027年）`, '', '一、重点任务', `1．建设健康档案平台。2026年底前完成平台上线。（责任单位：${printed}）`, ''].join('\n'), 'utf8');
+    const nanjingPlan = await upload(doc('南京市', '市卫健委'), `alias-nj-${tag}.txt`);
+    const chenzhouPlan = await upload(doc('郴州市', '市卫生健康委'), `alias-cz-${tag}.txt`);
+    for (const planId of [nanjingPlan, chenzhouPlan]) expect((await postJson(api.baseUrl, `/api/v1/plans/${planId}/publish`, {}, admin)).status).toBe(202);
+    await eventually('both plans’ assignments', async () => {
+      const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM assignments WHERE plan_id = ANY($1)', [[nanjingPlan, chenzhouPlan]])) as { n: number }[];
+      return n === 2 ? n : undefined;
+    }, 120_000);
+    const chenzhouHealth = organisationId(unitKey('郴州市', 'health'));
+    const plansOf = async (query: string) =>
+      ((await get(`/api/v1/assignments?${query}&limit=500`)).body.items as { planId: string }[]).map((item) => item.planId).filter((planId) => [nanjingPlan, chenzhouPlan].includes(planId));
+    // The seed gives each city's commission its city-prefixed name as an alias (南京市卫健委, 郴州市卫健委).
+    expect(await plansOf(`text=${encodeURIComponent('南京市卫健委')}`)).toEqual([nanjingPlan]);
+    expect(await plansOf(`text=${encodeURIComponent('郴州市卫健委')}`)).toEqual([chenzhouPlan]);
+    expect(await plansOf(`text=${encodeURIComponent('郴州市卫生健康委员会')}`)).toEqual([chenzhouPlan]);
+    expect(await plansOf(`unitId=${nanjingHealth}`)).toEqual([nanjingPlan]);
+    expect(await plansOf(`unitId=${chenzhouHealth}`)).toEqual([chenzhouPlan]);
+    // A short alias both cities use finds each city's own body (and only health commissions).
+    expect((await plansOf(`text=${encodeURIComponent('市卫生健康委')}`)).sort()).toEqual([nanjingPlan, chenzhouPlan].sort());
+  });
 });

@@ -45,7 +45,7 @@ export class ChannelDeliveryService {
       .map((row) => ({
         messageKey: message.idempotencyKey,
         subscriptionId: row.id,
-        message: { idempotencyKey: message.idempotencyKey, kind: message.kind, recipient: message.recipient, title: message.title, body: message.body, at: message.createdAt.getTime() },
+        message: { idempotencyKey: message.idempotencyKey, kind: message.kind, recipient: message.recipient, ...(message.recipientName ? { recipientName: message.recipientName } : {}), title: message.title, body: message.body, at: message.createdAt.getTime() },
       }));
   }
 
@@ -63,10 +63,14 @@ export class ChannelDeliveryService {
       .getMany();
     const sends: ChannelSend[] = [];
     for (const unit of units) {
+      const mine = messages.filter((message) => message.recipient === unit);
+      // Recipients are unit ids: the text names the unit by its display name (the subscription's, else a message's).
+      const unitName = all.find((row) => row.unit === unit && row.unitName)?.unitName ?? mine.find((message) => message.recipientName)?.recipientName ?? undefined;
       const digest = buildDailyDigest(
         unit,
-        messages.filter((message) => message.recipient === unit).map((message) => ({ idempotencyKey: message.idempotencyKey, kind: message.kind, title: message.title, at: message.createdAt.getTime() })),
+        mine.map((message) => ({ idempotencyKey: message.idempotencyKey, kind: message.kind, title: message.title, at: message.createdAt.getTime() })),
         date,
+        unitName ? { unitName } : {},
       );
       if (!digest) continue;
       for (const row of rows.filter((candidate) => candidate.subscription.unit === unit)) {

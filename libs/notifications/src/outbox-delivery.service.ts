@@ -32,6 +32,7 @@ export class OutboxDeliveryService {
         .values({
           outboxMessageId: message.id,
           recipient: message.recipient,
+          recipientName: message.recipientName,
           kind: message.kind,
           title: message.title,
           body: message.body,

@@ -35,6 +35,7 @@ function toEntity(message: NewOutboxMessage): OutboxMessageEntity {
   entity.idempotencyKey = message.idempotencyKey;
   entity.kind = message.kind;
   entity.recipient = message.recipient;
+  entity.recipientName = message.recipientName ?? null;
   entity.title = message.title;
   entity.body = message.body;
   entity.payload = message.payload ?? {};

@@ -12,6 +12,7 @@ export * from './organisation/organisation-seed.data';
 export * from './organisation/organisation-id';
 export * from './organisation/load-organisation-directory';
 export * from './organisation/link-legacy-units';
+export * from './organisation/link-legacy-recipients';
 export * from './review/ensure-bulletin';
 export * from './review/ensure-assessment';
 export * from './review/target-actual-reports';

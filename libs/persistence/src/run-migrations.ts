@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
+import { linkLegacyRecipients } from './organisation/link-legacy-recipients';
 import { linkLegacyUnits } from './organisation/link-legacy-units';
 import { seedOrganisationDirectory } from './organisation/organisation-seed';
 
@@ -19,6 +20,8 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
       await seedOrganisationDirectory(manager);
       // Rows written before the directory (unit names) get unit ids; a no-op once every row has one.
       await linkLegacyUnits(manager);
+      // Then notifications, subscriptions and user scopes still keyed by unit name move to those ids.
+      await linkLegacyRecipients(manager);
     });
     return applied.map((migration) => migration.name);
   } finally {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CHANNEL_KINDS, isChannelKind } from '@duban/notifications';
 import { ChannelSubscriptionEntity, type JsonObject } from '@duban/persistence';
+import { isUuid } from './plan.service';
 import { ServiceError } from './service-errors';
 
 export interface UnitChannelInput {
@@ -63,25 +64,48 @@ export class ChannelSubscriptionService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(unit: string): Promise<UnitChannelView[]> {
-    const rows = await this.dataSource.getRepository(ChannelSubscriptionEntity).find({ where: { unit, enabled: true }, order: { createdAt: 'ASC' } });
+    const { id } = await this.unitOf(unit);
+    const rows = await this.dataSource.getRepository(ChannelSubscriptionEntity).find({ where: { unit: id, enabled: true }, order: { createdAt: 'ASC' } });
     return rows.map((row) => ({ id: row.id, kind: row.kind, target: redactTarget(row.target), digest: row.digest }));
+  }
+
+  /**
+   * The directory unit a channel belongs to: its id (what the console sends), or a name only one unit in the
+   * directory goes by. Notifications are addressed by unit id, so a channel for a name the directory cannot
+   * place would never receive anything: refused instead.
+   */
+  private async unitOf(unit: string): Promise<{ id: string; name: string }> {
+    const key = unit.trim();
+    if (key === '' || key.length > 100) throw new ServiceError('invalid_input', 'unit must be 1–100 characters');
+    if (/[\u0000-\u001f]/.test(key)) throw new ServiceError('invalid_input', 'unit must not contain control characters');
+    const rows = (
+      isUuid(key)
+        ? await this.dataSource.query('SELECT id::text AS id, name FROM units WHERE id = $1', [key])
+        : await this.dataSource.query(
+            `SELECT DISTINCT u.id::text AS id, u.name FROM units u LEFT JOIN unit_aliases al ON al.unit_id = u.id
+              WHERE u.name = $1 OR u.short_name = $1 OR al.alias = $1`,
+            [key],
+          )
+    ) as { id: string; name: string }[];
+    if (rows.length === 1) return rows[0]!;
+    if (rows.length > 1) throw new ServiceError('not_found', `有${rows.length}个单位名为“${key}”（不同城市），请按单位 id 设置通知渠道`, { unit: key, candidates: rows.map((row) => row.id) });
+    throw new ServiceError('not_found', `单位“${key}”不在组织目录中`, { unit: key });
   }
 
   /** Replaces the unit's channels with `channels` (all validated first; nothing changes on a bad one). */
   async replace(unit: string, channels: readonly UnitChannelInput[]): Promise<UnitChannelView[]> {
-    const name = unit.trim();
-    if (name === '' || name.length > 100) throw new ServiceError('invalid_input', 'unit must be 1–100 characters');
     const problems = channels.map(validateChannel).filter((problem): problem is string => problem !== null);
     if (problems.length) throw new ServiceError('invalid_input', problems.join('; '), { fields: Object.fromEntries(problems.map((problem) => [problem.split(' ')[0]!, [problem]])) });
+    const { id, name } = await this.unitOf(unit);
     await this.dataSource.transaction(async (manager) => {
-      await manager.delete(ChannelSubscriptionEntity, { unit: name });
+      await manager.delete(ChannelSubscriptionEntity, { unit: id });
       if (channels.length) {
         await manager.insert(
           ChannelSubscriptionEntity,
-          channels.map((channel) => ({ unit: name, kind: channel.kind, target: channel.target as JsonObject, digest: channel.digest ?? false, enabled: true })),
+          channels.map((channel) => ({ unit: id, unitName: name, kind: channel.kind, target: channel.target as JsonObject, digest: channel.digest ?? false, enabled: true })),
         );
       }
     });
-    return this.list(name);
+    return this.list(id);
   }
 }

@@ -17,7 +17,10 @@ export interface InboxItem {
 }
 
 export interface MailboxItem extends InboxItem {
+  /** The unit's directory id, or a role mailbox. */
   readonly recipient: string;
+  /** The unit's name, for display (null for role mailboxes). */
+  readonly recipientName: string | null;
 }
 
 const INBOX_SORT = '-createdAt';
@@ -65,7 +68,7 @@ export class InboxService {
     }
     values.push(offset, limit + 1);
     const rows = (await this.dataSource.query(
-      `SELECT m.id, m.kind, m.title, m.body, m.payload, m.created_at, m.read_at, m.recipient, CAST(m.created_at AS text) AS sort_value, (${count}) AS total
+      `SELECT m.id, m.kind, m.title, m.body, m.payload, m.created_at, m.read_at, m.recipient, m.recipient_name, CAST(m.created_at AS text) AS sort_value, (${count}) AS total
          FROM inbox_messages m WHERE ${filter('m')}${keyset}
         ORDER BY m.created_at DESC, m.id ASC OFFSET $${values.length - 1} LIMIT $${values.length}`,
       values,
@@ -89,7 +92,7 @@ export class InboxService {
     const rows = (await this.dataSource.query(
       `WITH target AS (SELECT * FROM inbox_messages WHERE id = $1 AND recipient = ANY($2::text[])),
             marked AS (UPDATE inbox_messages m SET read_at = now() FROM target WHERE m.id = target.id AND m.read_at IS NULL RETURNING m.read_at)
-       SELECT target.id, target.kind, target.title, target.body, target.payload, target.created_at, target.recipient,
+       SELECT target.id, target.kind, target.title, target.body, target.payload, target.created_at, target.recipient, target.recipient_name,
               COALESCE(target.read_at, (SELECT read_at FROM marked)) AS read_at
          FROM target`,
       [messageId, [...recipients]],
@@ -110,6 +113,7 @@ interface MailboxRow {
   readonly created_at: Date;
   readonly read_at: Date | null;
   readonly recipient: string;
+  readonly recipient_name: string | null;
 }
 
 function fromRow(row: MailboxRow): MailboxItem {
@@ -122,6 +126,7 @@ function fromRow(row: MailboxRow): MailboxItem {
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at ? row.read_at.toISOString() : null,
     recipient: row.recipient,
+    recipientName: row.recipient_name,
   };
 }
 

@@ -103,7 +103,7 @@ const WITHDRAWABLE: readonly string[] = COMMAND_ALLOWED_STATUSES.withdraw;
 
 export interface RolloutPreview {
   readonly assignments: number;
-  readonly proposed: readonly Pick<AssignmentDraft, 'taskNumber' | 'unitName' | 'responsibility' | 'source'>[];
+  readonly proposed: readonly Pick<AssignmentDraft, 'taskNumber' | 'unitName' | 'responsibility' | 'source' | 'proposalReason'>[];
   readonly withoutDueDate: readonly number[];
   readonly warnings: readonly RolloutWarning[];
   /** What stops publishing, every problem in Chinese (the publish gate's answer; empty = publishable). */
@@ -154,7 +154,7 @@ export class PlanService {
     const drafts = rollout.drafts;
     return {
       assignments: drafts.filter((draft) => draft.dueDate !== null).length,
-      proposed: drafts.filter((draft) => draft.proposed).map(({ taskNumber, unitName, responsibility, source }) => ({ taskNumber, unitName, responsibility, source })),
+      proposed: drafts.filter((draft) => draft.proposed).map(({ taskNumber, unitName, responsibility, source, proposalReason }) => ({ taskNumber, unitName, responsibility, source, proposalReason })),
       withoutDueDate: [...new Set(drafts.filter((draft) => draft.dueDate === null).map((draft) => draft.taskNumber ?? 0))],
       warnings: rollout.warnings,
       problems: problems.filter(
@@ -223,7 +223,18 @@ export class PlanService {
 
   async list(): Promise<PlanSummary[]> {
     const rows = await this.dataSource.getRepository(PlanEntity).find({ order: { createdAt: 'ASC' } });
-    return rows.map(toSummary);
+    return Promise.all(rows.map((row) => this.summaryOf(row)));
+  }
+
+  /**
+   * A plan's summary. A draft's warningCount is what its publish preview lists (the rollout's warnings: tasks
+   * without a unit or a date, unreadable cycles…), so the plan list and the draft page show one number; a
+   * published plan keeps the parser's count recorded at import.
+   */
+  private async summaryOf(plan: PlanEntity): Promise<PlanSummary> {
+    const summary = toSummary(plan);
+    if (plan.status !== 'draft') return summary;
+    return { ...summary, warningCount: (await this.planUnits.view(plan.id)).rollout.warnings.length };
   }
 
   /** Plans, filtered and paginated, oldest first. */
@@ -238,7 +249,7 @@ export class PlanService {
     }
     query.orderBy('p.created_at', 'ASC').addOrderBy('p.id', 'ASC').skip(offset).take(limit);
     const [rows, total] = await query.getManyAndCount();
-    return { items: rows.map(toSummary), total, limit, offset };
+    return { items: await Promise.all(rows.map((row) => this.summaryOf(row))), total, limit, offset };
   }
 
   /** The plan's tasks as stored in the draft (or as published). */
@@ -323,7 +334,7 @@ export class PlanService {
   }
 
   async get(planId: string): Promise<PlanSummary> {
-    const summary = toSummary(await this.find(planId));
+    const summary = await this.summaryOf(await this.find(planId));
     return { ...summary, jurisdiction: await this.planUnits.jurisdictionOf(planId) };
   }
 

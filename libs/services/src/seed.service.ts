@@ -10,6 +10,7 @@ import type { Actor } from '@duban/domain';
 import { organisationId, jurisdictionKey, SEED_CITIES, SEED_PLAN_JURISDICTIONS } from '@duban/persistence';
 import { AssignmentService } from './assignment.service';
 import { demoSteps, type DemoRole } from './demo-history';
+import { SEED_DECISIONS, type SeedDecision } from './seed-decisions';
 import { PlanService } from './plan.service';
 import { PlanUnitsService } from './organisation/plan-units.service';
 import { ServiceError } from './service-errors';
@@ -52,12 +53,13 @@ export class SeedService {
       const defaultDueDate = `${shanghaiDateOf(Date.now()).slice(0, 4)}-12-31`;
       for (const plan of await this.plans.list()) {
         if (plan.status !== 'draft' || !plan.documentName.match(/^\d{3}_/)) continue;
+        await this.applyCoordinatorDecisions(plan.id, plan.title, plan.documentName);
         try {
           await this.plans.publish(plan.id, SEED_ACTOR, { confirmProposals: true, acceptPlanEndDefault: true, settings: { defaultDueDate }, wait: false });
         } catch (error) {
           // A seed plan the directory cannot place stays a draft for a coordinator to map (as any real plan would).
           if (error instanceof ServiceError && error.details?.reason === 'publish_blocked') {
-            this.logger.warn(`seed plan left as a draft: ${plan.title}: ${error.message}`);
+            this.logger.warn(`种子方案《${plan.title}》保留为草稿（发布检查未通过，待协调人处理）：${error.message}`);
             continue;
           }
           throw error;
@@ -80,8 +82,8 @@ export class SeedService {
     await this.waitForRollouts(planIds);
     const today = shanghaiDateOf(Date.now());
     const actors = await this.demoActors();
-    const rows: { id: string; key: string; task_title: string | null; unit_name: string; due_date: string }[] = await this.dataSource.query(
-      `SELECT id, key, task_title, unit_name, due_date::text AS due_date FROM assignments WHERE plan_id = ANY($1) AND status = 'pending_acceptance' ORDER BY key`,
+    const rows: { id: string; key: string; task_title: string | null; unit_id: string | null; unit_name: string; due_date: string }[] = await this.dataSource.query(
+      `SELECT id, key, task_title, unit_id::text AS unit_id, unit_name, due_date::text AS due_date FROM assignments WHERE plan_id = ANY($1) AND status = 'pending_acceptance' ORDER BY key`,
       [planIds],
     );
     let actions = 0;
@@ -91,7 +93,7 @@ export class SeedService {
       const steps = demoSteps({ key: row.key, taskTitle: row.task_title ?? '该项任务', dueDate: row.due_date }, today);
       for (const step of steps) {
         try {
-          await this.assignments.act(row.id, step.command, actors(step.as, row.unit_name));
+          await this.assignments.act(row.id, step.command, actors(step.as, { unitId: row.unit_id, unitName: row.unit_name }));
           actions += 1;
         } catch (error) {
           // A step the rules refuse (or a worker hiccup) ends this assignment's story; the demo goes on.
@@ -154,17 +156,66 @@ export class SeedService {
     this.logger.warn('demo history: the seed plans have not finished rolling out; playing over what has');
   }
 
-  /** The demo users act where one exists (their names show on the timeline); other units' staff act unnamed. */
-  private async demoActors(): Promise<(role: DemoRole, unitName: string) => Actor> {
+  /**
+   * A coordinator's recorded decisions on a seed draft (seed-decisions.ts), taken through the draft editor as in
+   * the console (PlanService.editTask), each logged in Chinese. Only what the decision names changes; a decision
+   * with nothing to act on (already taken, or the parser no longer proposes the name) is logged and skipped.
+   */
+  async applyCoordinatorDecisions(planId: string, title: string, documentName: string): Promise<void> {
+    const decisions: readonly SeedDecision[] = SEED_DECISIONS[documentName] ?? [];
+    for (const decision of decisions) {
+      const { rollout, resolutions } = await this.planUnits.view(planId);
+      if (decision.kind === 'remove_unit') {
+        const removed = resolutions.filter((resolution) => resolution.printedName === decision.unit);
+        const shown = new Set([decision.unit, ...removed.map((resolution) => resolution.unitName ?? resolution.printedName)]);
+        const tasks = [...new Set(removed.flatMap((resolution) => resolution.taskNumbers))].filter((number) => number > 0);
+        if (tasks.length === 0) this.logger.log(`《${title}》：无需移除“${decision.unit}”（草稿中已没有该单位）`);
+        for (const taskNumber of tasks) {
+          const drafts = rollout.drafts.filter((draft) => draft.taskNumber === taskNumber);
+          const units = [...new Set(drafts.map((draft) => draft.expandedFrom ?? draft.unitName))].filter((name) => !shown.has(name));
+          const lead = [...new Set(drafts.filter((draft) => draft.responsibility === 'lead').map((draft) => draft.expandedFrom ?? draft.unitName))].filter((name) => units.includes(name));
+          await this.plans.editTask(planId, taskNumber, { units, lead });
+          this.logger.log(`《${title}》协调人决定：任务${taskNumber}移除“${decision.unit}”，责任单位确定为${units.join('、') || '（无）'}。理由：${decision.reason}`);
+        }
+      } else if (decision.kind === 'replace_unit') {
+        const printed = resolutions.filter((resolution) => resolution.printedName === decision.unit);
+        const shown = new Set([decision.unit, ...printed.map((resolution) => resolution.unitName ?? resolution.printedName)]);
+        const tasks = [...new Set(printed.flatMap((resolution) => resolution.taskNumbers))].filter((number) => number > 0);
+        if (tasks.length === 0) this.logger.log(`《${title}》：无需替换“${decision.unit}”（草稿中已没有该名称）`);
+        for (const taskNumber of tasks) {
+          const drafts = rollout.drafts.filter((draft) => draft.taskNumber === taskNumber);
+          const kept = [...new Set(drafts.map((draft) => draft.expandedFrom ?? draft.unitName))].filter((name) => !shown.has(name));
+          const wasLead = drafts.some((draft) => draft.responsibility === 'lead' && shown.has(draft.expandedFrom ?? draft.unitName));
+          const keptLead = [...new Set(drafts.filter((draft) => draft.responsibility === 'lead').map((draft) => draft.expandedFrom ?? draft.unitName))].filter((name) => kept.includes(name));
+          const units = [...decision.by, ...kept.filter((name) => !decision.by.includes(name))];
+          await this.plans.editTask(planId, taskNumber, { units, lead: wasLead ? [...decision.by] : keptLead });
+          this.logger.log(`《${title}》协调人决定：任务${taskNumber}的“${decision.unit}”由${decision.by.join('、')}承担，责任单位确定为${units.join('、')}。理由：${decision.reason}`);
+        }
+      } else {
+        const tasks = rollout.warnings.flatMap((warning) => (warning.code === 'no_units' ? [warning.taskNumber] : []));
+        for (const taskNumber of tasks) {
+          await this.plans.editTask(planId, taskNumber, { units: [decision.unit], lead: [decision.unit] });
+          this.logger.log(`《${title}》协调人决定：任务${taskNumber}原文未写明责任单位，由“${decision.unit}”牵头。理由：${decision.reason}`);
+        }
+      }
+    }
+  }
+
+  /**
+   * The demo users act where one exists (their names show on the timeline); other units' staff act unnamed.
+   * Staff are recognised by the holder's directory unit id (南京's 市卫健委 user never acts on 郴州's tasks).
+   */
+  private async demoActors(): Promise<(role: DemoRole, holder: { unitId: string | null; unitName: string }) => Actor> {
     const users: { id: string; role: string; unit_ids: string[] }[] = await this.dataSource.query(
       `SELECT id, role, unit_ids FROM users WHERE username IN ('coordinator', 'supervisor', 'weijian', 'fagai')`,
     );
     const byRole = (role: string) => users.find((user) => user.role === role)?.id;
-    return (role, unitName) => {
+    return (role, holder) => {
       if (role === 'coordinator') return { role: 'coordinator', unitIds: [], id: byRole('coordinator') ?? 'seed' };
       if (role === 'supervisor') return { role: 'supervisor', unitIds: [], id: byRole('supervisor') ?? 'seed' };
-      const staff = users.find((user) => user.role === 'unit_staff' && user.unit_ids.includes(unitName));
-      return { role: 'unit_staff', unitIds: [unitName], ...(staff ? { id: staff.id } : {}) };
+      const unit = holder.unitId ?? holder.unitName;
+      const staff = users.find((user) => user.role === 'unit_staff' && user.unit_ids.includes(unit));
+      return { role: 'unit_staff', unitIds: [unit], ...(staff ? { id: staff.id } : {}) };
     };
   }
 

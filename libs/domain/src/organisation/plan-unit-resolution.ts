@@ -3,6 +3,7 @@ import { expandCollective, resolveUnitName, type ResolutionContext, type UnitRes
 import { normaliseUnitName } from './unit-name';
 import { unitDisplayName } from './organisation-directory';
 import type { PlanInput, PlanTaskInput } from '../rollout/plan-input';
+import { proposedUnitNames, taskTextOf } from '../rollout/rollout-plan';
 
 export interface PlanUnitResolution extends UnitResolution {
   /** The tasks that print the name (0 for plan-wide implementers). */
@@ -24,17 +25,17 @@ function clauseNames(task: PlanTaskInput): string[] {
 
 /**
  * Every unit name the plan prints where the rollout reads one (clauses, lead units, proposals from mentioned
- * units or 职责分工, plan-wide implementers), each with the tasks that print it, in first-seen order.
+ * units and the 职责分工 duties that fit the task, plan-wide implementers), each with the tasks that print it, in
+ * first-seen order.
  */
 export function printedUnitNames(plan: PlanInput): Map<string, number[]> {
   const names = new Map<string, number[]>();
+  const texts = plan.tasks.map(taskTextOf);
   for (const task of plan.tasks) {
     const clause = clauseNames(task);
     clause.forEach((name) => push(names, name, task.number));
     if (clause.length > 0) continue;
-    const mentioned = task.mentionedUnits ?? [];
-    if (mentioned.length > 0) mentioned.forEach((name) => push(names, name, task.number));
-    else (plan.dutyDivision ?? []).forEach((duty) => push(names, duty.unit, task.number));
+    proposedUnitNames(task, plan, texts).forEach((name) => push(names, name, task.number));
   }
   for (const name of plan.defaultImplementers ?? []) {
     for (const task of plan.tasks) push(names, name, task.number);

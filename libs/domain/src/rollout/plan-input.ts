@@ -17,6 +17,8 @@ export interface PlanRecurringInput {
 export interface PlanTaskInput {
   readonly number: number;
   readonly title: string;
+  /** The task's full text (the parser always gives it): 职责分工 proposals are judged against it. */
+  readonly text?: string;
   readonly section?: string | null;
   readonly responsibleRaw?: string | null;
   /** Lead fragments as printed (may be a fragment of `units`). */

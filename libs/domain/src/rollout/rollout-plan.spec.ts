@@ -106,34 +106,46 @@ describe('planRollout: units', () => {
     expect(rollout.drafts[0]).toMatchObject({ unitName: '各区人民政府', unexpanded: true, region: null });
   });
 
-  it('tasks without a clause propose mentioned units (first = lead)', () => {
+  it('tasks without a clause propose mentioned units (first = lead), each saying why', () => {
     const rollout = planRollout(
       plan({ tasks: [task({ number: 9, mentionedUnits: ['医保部门', '卫健部门', '医保部门'] })] }),
       { planId: 'p' },
     );
-    expect(rollout.drafts.map((d) => [d.unitName, d.responsibility, d.proposed, d.source])).toEqual([
-      ['医保部门', 'lead', true, 'mentioned'],
-      ['卫健部门', 'support', true, 'mentioned'],
+    expect(rollout.drafts.map((d) => [d.unitName, d.responsibility, d.proposed, d.source, d.proposalReason])).toEqual([
+      ['医保部门', 'lead', true, 'mentioned', '任务原文提及“医保部门”'],
+      ['卫健部门', 'support', true, 'mentioned', '任务原文提及“卫健部门”'],
     ]);
   });
 
-  it('else propose the 职责分工 units, the 总牵头 one as lead; default implementers stay confirmed', () => {
+  it('and the 职责分工 units whose duty fits the task (the 总牵头 one leads); a duty sharing nothing is not proposed; default implementers stay confirmed', () => {
     const rollout = planRollout(
       plan({
         defaultImplementers: ['市政府办'],
         dutyDivision: [
           { unit: '发展改革部门', duty: '负责协调。' },
+          { unit: '财政部门', duty: '按政策规定落实财政经费保障工作。' },
           { unit: '各县（市、区）政府（管委会）', duty: '对辖区工作总牵头、总负责。' },
         ],
-        tasks: [task({ number: 1 })],
+        tasks: [task({ number: 1, title: '加大财政支持力度' }), task({ number: 2, title: '建设发热门诊' }), task({ number: 3, title: '培训村医' })],
       }),
       { planId: 'p' },
     );
-    expect(rollout.drafts.map((d) => [d.unitName, d.responsibility, d.proposed, d.source])).toEqual([
-      ['发展改革部门', 'support', true, 'duty_division'],
-      ['各县（市、区）政府（管委会）', 'lead', true, 'duty_division'],
-      ['市政府办', 'support', false, 'default_implementer'],
+    expect(rollout.drafts.filter((d) => d.taskNumber === 1).map((d) => [d.unitName, d.responsibility, d.proposed, d.source, d.proposalReason])).toEqual([
+      ['财政部门', 'support', true, 'duty_division', '职责分工所列财政部门的职责与本任务相关（共同关键词：财政）'],
+      ['各县（市、区）政府（管委会）', 'lead', true, 'duty_division', '职责分工规定各县（市、区）政府（管委会）对本方案工作总牵头、总负责'],
+      ['市政府办', 'support', false, 'default_implementer', null],
     ]);
+    // 发热门诊 shares nothing with 财政经费: only the 总牵头 and the default implementer.
+    expect(rollout.drafts.filter((d) => d.taskNumber === 2).map((d) => d.unitName)).toEqual(['各县（市、区）政府（管委会）', '市政府办']);
+  });
+
+  it('a task no mention or duty fits gets no proposal, and is reported as without a unit', () => {
+    const rollout = planRollout(
+      plan({ dutyDivision: [{ unit: '财政部门', duty: '按政策规定落实财政经费保障工作。' }], tasks: [task({ number: 4, title: '建设发热门诊' })] }),
+      { planId: 'p' },
+    );
+    expect(rollout.drafts).toEqual([]);
+    expect(rollout.warnings.map((w) => w.code)).toEqual(['no_units']);
   });
 
   it('a unit both proposed and a default implementer is confirmed', () => {
@@ -301,12 +313,14 @@ describe('planRollout on the seed gold files', () => {
     expect(new Set(rollout.drafts.map((d) => d.key)).size).toBe(rollout.drafts.length);
   });
 
-  it('南通 (000): no clauses → 职责分工 proposals; breakdown tables → region targets', () => {
+  it('南通 (000): no clauses → 职责分工 proposals where the duty fits (see duty-fit.spec); breakdown tables → region targets', () => {
     const nantong = gold('000_4299291a12d9de5d.txt.json');
     const rollout = planRollout(nantong, { planId: 'nt' });
     const task1 = rollout.drafts.filter((d) => d.taskNumber === 1);
-    expect(task1).toHaveLength(nantong.dutyDivision?.length ?? -1);
-    expect(task1.every((d) => d.proposed && d.source === 'duty_division')).toBe(true);
+    // 优化卫生资源配置: the 总牵头 counties, 卫生健康部门 (its duty details every task of the document), and
+    // 发展改革部门 (资源…布局); not 财政, 人社, 编制 or 医保, whose duties say nothing of resources.
+    expect(task1.map((d) => d.unitName)).toEqual(['各县（市、区）政府（管委会）', '发展改革部门', '卫生健康部门']);
+    expect(task1.every((d) => d.proposed && d.source === 'duty_division' && d.proposalReason !== null)).toBe(true);
     expect(task1.find((d) => d.responsibility === 'lead')?.unitName).toBe('各县（市、区）政府（管委会）');
     const targets = rollout.drafts.filter((d) => d.kind === 'target');
     expect(targets.reduce((sum, d) => sum + d.targets.length, 0)).toBe(nantong.breakdowns?.length);

@@ -5,6 +5,7 @@ import { districtsOf, isCollectiveUnit, unitForRegion, type DistrictDirectory } 
 import type { PlanBreakdownInput, PlanInput, PlanTaskInput } from './plan-input';
 import type { RecurringObligation } from '../escalation/reminders';
 import { parseRecurrence } from '../escalation/report-cadence';
+import { dutyFitReason, dutyFits, fits, mentionedReason } from './duty-fit';
 
 export interface RolloutOptions {
   readonly planId: string;
@@ -54,6 +55,8 @@ export interface AssignmentDraft {
   /** Inferred (mentioned units / 职责分工), to be confirmed by a coordinator before publishing. */
   readonly proposed: boolean;
   readonly source: UnitSource;
+  /** Why a proposed unit was proposed (Chinese), null for units the plan names in a clause. */
+  readonly proposalReason: string | null;
   /** The last milestone's date; null when no date could be found (see warnings). */
   readonly dueDate: BusinessDate | null;
   readonly milestones: readonly MilestoneDraft[];
@@ -80,6 +83,7 @@ interface UnitCandidate {
   readonly responsibility: Responsibility;
   readonly proposed: boolean;
   readonly source: UnitSource;
+  readonly reason?: string;
 }
 
 /** Merges repeated units keeping first position: lead wins over support, confirmed over proposed. */
@@ -92,11 +96,14 @@ function mergeCandidates(candidates: readonly UnitCandidate[]): UnitCandidate[] 
       continue;
     }
     const confirmed = !existing.proposed ? existing : !candidate.proposed ? candidate : existing;
+    const proposed = existing.proposed && candidate.proposed;
+    const reasons = [existing.reason, candidate.reason].filter((reason): reason is string => reason !== undefined);
     merged.set(candidate.unitName, {
       unitName: candidate.unitName,
       responsibility: existing.responsibility === 'lead' || candidate.responsibility === 'lead' ? 'lead' : 'support',
-      proposed: existing.proposed && candidate.proposed,
+      proposed,
       source: confirmed.source,
+      ...(proposed && reasons.length ? { reason: [...new Set(reasons)].join('；') } : {}),
     });
   }
   return [...merged.values()];
@@ -125,26 +132,32 @@ function clauseUnits(task: PlanTaskInput): UnitCandidate[] {
     }));
 }
 
-/** Proposals for a task without a clause: its mentioned units, else the plan's 职责分工 units. */
-function proposedUnits(task: PlanTaskInput, plan: PlanInput): UnitCandidate[] {
+/** The text a task is judged by: its title and full text. */
+export function taskTextOf(task: PlanTaskInput): string {
+  return `${task.title}\n${task.text ?? ''}`;
+}
+
+/**
+ * Proposals for a task without a clause, each with its reason: the units its own text mentions, and a 职责分工
+ * unit only where its stated duty fits the task (duty-fit.ts: a distinctive shared term, a 总牵头 of the whole
+ * plan, or a duty over the document as a whole). The lead: the 总牵头, else the unit whose duty covers the whole
+ * document, else the first mentioned unit, else the first fitting duty. A task nothing fits gets no proposal (the
+ * no_units warning asks the coordinator to choose), never every department.
+ */
+function proposedUnits(task: PlanTaskInput, plan: PlanInput, planTaskTexts: readonly string[]): UnitCandidate[] {
   const mentioned = (task.mentionedUnits ?? []).map((name) => name.trim()).filter((name) => name.length > 0);
-  if (mentioned.length > 0) {
-    return mentioned.map((unitName, index) => ({
-      unitName,
-      responsibility: index === 0 ? 'lead' : 'support',
-      proposed: true,
-      source: 'mentioned',
-    }));
-  }
   const duties = (plan.dutyDivision ?? []).filter((entry) => entry.unit.trim().length > 0);
-  // The unit the 职责分工 says leads overall (总牵头) is proposed as lead; otherwise the first listed.
-  const leadIndex = Math.max(0, duties.findIndex((entry) => entry.duty.includes('总牵头')));
-  return duties.map((entry, index) => ({
-    unitName: entry.unit.trim(),
-    responsibility: index === leadIndex ? 'lead' : 'support',
-    proposed: true,
-    source: 'duty_division',
-  }));
+  const fitting = dutyFits(taskTextOf(task), duties, planTaskTexts).filter(fits);
+  const lead = fitting.find((fit) => fit.overallLead)?.unit ?? fitting.find((fit) => fit.planWide)?.unit ?? mentioned[0] ?? fitting[0]?.unit;
+  return [
+    ...mentioned.map((unitName): UnitCandidate => ({ unitName, responsibility: unitName === lead ? 'lead' : 'support', proposed: true, source: 'mentioned', reason: mentionedReason(unitName) })),
+    ...fitting.map((fit): UnitCandidate => ({ unitName: fit.unit, responsibility: fit.unit === lead ? 'lead' : 'support', proposed: true, source: 'duty_division', reason: dutyFitReason(fit) })),
+  ];
+}
+
+/** The names proposed for a task without a clause (the organisation directory resolves exactly these). */
+export function proposedUnitNames(task: PlanTaskInput, plan: PlanInput, planTaskTexts: readonly string[] = plan.tasks.map(taskTextOf)): string[] {
+  return proposedUnits(task, plan, planTaskTexts).map((candidate) => candidate.unitName);
 }
 
 function taskMilestones(
@@ -219,7 +232,8 @@ function groupBreakdowns(breakdowns: readonly PlanBreakdownInput[]): Map<string,
  * The assignment drafts a published plan produces — pure and deterministic (same plan and options,
  * same drafts in the same order). Rules (see README):
  * 1. one draft per task × unit: clause units (lead 牵头 / support 配合), plus defaultImplementers as support;
- * 2. a task without a clause takes mentionedUnits, else 职责分工 units, as proposals (`proposed: true`);
+ * 2. a task without a clause takes its mentionedUnits and the 职责分工 units whose duty fits it (duty-fit.ts) as
+ *    proposals (`proposed: true`, each with its reason);
  * 3. repeated units merge (lead wins);
  * 4. collective units expand to one draft per district when the directory lists them, else stay one
  *    draft flagged `unexpanded`;
@@ -239,6 +253,7 @@ export function planRollout(plan: PlanInput, options: RolloutOptions): Rollout {
     if (breakdownsByTable.has(table)) linkedTables.set(taskNumber, [...(linkedTables.get(taskNumber) ?? []), table]);
   }
   const consumedTargets = new Set<string>(); // `${table}\u0000${region}` attached to a task draft
+  const planTaskTexts = plan.tasks.map(taskTextOf);
 
   function addDraft(draft: Omit<AssignmentDraft, 'workflowId'>): void {
     const existingIndex = draftIndexByKey.get(draft.key);
@@ -274,7 +289,7 @@ export function planRollout(plan: PlanInput, options: RolloutOptions): Rollout {
       .map((name) => name.trim())
       .filter((name) => name.length > 0)
       .map((unitName) => ({ unitName, responsibility: 'support', proposed: false, source: 'default_implementer' }));
-    const proposals = fromClause.length === 0 ? proposedUnits(task, plan) : [];
+    const proposals = fromClause.length === 0 ? proposedUnits(task, plan, planTaskTexts) : [];
     const candidates = mergeCandidates([...fromClause, ...proposals, ...defaults]);
     if (candidates.length === 0) {
       warnings.push({ code: 'no_units', taskNumber: task.number, text: `任务${task.number}“${task.title}”没有责任单位，请协调人指定` });
@@ -314,6 +329,7 @@ export function planRollout(plan: PlanInput, options: RolloutOptions): Rollout {
         responsibility: candidate.responsibility,
         proposed: candidate.proposed,
         source: candidate.source,
+        proposalReason: candidate.proposed ? (candidate.reason ?? null) : null,
         recurring,
       };
       if (districts !== null) {
@@ -379,6 +395,7 @@ export function planRollout(plan: PlanInput, options: RolloutOptions): Rollout {
         expandedFrom: null,
         unexpanded: false,
         proposed: false,
+        proposalReason: null,
         source: 'breakdown',
         dueDate: lastDue(milestones),
         milestones,

@@ -15,8 +15,10 @@ export interface ChannelMessage {
   readonly idempotencyKey: string;
   /** What happened, e.g. assignment.urged, digest.daily. */
   readonly kind: string;
-  /** The recipient unit's canonical name. */
+  /** The recipient unit's directory id (what subscriptions match on). */
   readonly recipient: string;
+  /** The recipient unit's name, for display. */
+  readonly recipientName?: string;
   readonly title: string;
   /** Plain text (Chinese); channels format it for their medium. */
   readonly body: string;

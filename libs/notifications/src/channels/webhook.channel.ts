@@ -14,7 +14,10 @@ export interface WebhookPayload {
   /** The idempotency key: the same message always has the same id. */
   readonly id: string;
   readonly kind: string;
+  /** The unit's directory id. */
   readonly recipient: string;
+  /** The unit's name, for display (null when unknown). */
+  readonly recipientName: string | null;
   readonly title: string;
   readonly body: string;
   readonly link: string | null;
@@ -29,6 +32,7 @@ export function webhookPayload(message: ChannelMessage, sentAt: number): Webhook
     id: message.idempotencyKey,
     kind: message.kind,
     recipient: message.recipient,
+    recipientName: message.recipientName ?? null,
     title: message.title,
     body: message.body,
     link: message.link ?? null,

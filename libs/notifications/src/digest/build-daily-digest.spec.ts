@@ -47,6 +47,14 @@ describe('buildDailyDigest', () => {
     });
   });
 
+  it('names a unit addressed by its directory id by its display name; the key stays per id', () => {
+    const unitId = '9b2d3c4e-0f1a-5b6c-8d7e-1f2a3b4c5d6e';
+    const digest = buildDailyDigest(unitId, [item('a', 'assignment.urged', '催办：任务1')], DATE, { unitName: '市财政局' });
+    expect(digest).toMatchObject({ idempotencyKey: `digest:${unitId}:${DATE}`, recipient: unitId, recipientName: '市财政局' });
+    expect(digest?.body.startsWith('市财政局：')).toBe(true);
+    expect(digest?.body).not.toContain(unitId);
+  });
+
   it('lists the first N titles of a section and counts the rest: …及其他 K 条', () => {
     const items = Array.from({ length: 8 }, (_, index) => item(`u${index}`, 'assignment.urged', `任务${index + 1}`, at(9, index)));
     const digest = buildDailyDigest(UNIT, items, DATE, { maxTitlesPerSection: 3 });

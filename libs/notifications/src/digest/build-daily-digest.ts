@@ -21,6 +21,8 @@ export interface DailyDigestOptions {
   readonly maxTitleLength?: number;
   /** Link to the unit's inbox in Duban. */
   readonly link?: string;
+  /** The unit's name, shown in the text when `unit` is its directory id (default: `unit` itself). */
+  readonly unitName?: string;
 }
 
 const DEFAULT_MAX_TITLES = 5;
@@ -50,7 +52,8 @@ export function buildDailyDigest(unit: string, messages: readonly DigestItem[], 
   if (items.length === 0) return null;
 
   const sections = groupBySection(items);
-  const lines = [`${unit}：${chineseDate(date)}共有 ${items.length} 条督办提醒，汇总如下。`];
+  const shownName = options.unitName?.trim() || unit;
+  const lines = [`${shownName}：${chineseDate(date)}共有 ${items.length} 条督办提醒，汇总如下。`];
   for (const section of sections) {
     lines.push('', `【${section.label}】${section.items.length} 条`);
     section.items.slice(0, maxTitles).forEach((item, index) => lines.push(`${index + 1}. ${shorten(item.title, maxTitleLength)}`));
@@ -64,6 +67,7 @@ export function buildDailyDigest(unit: string, messages: readonly DigestItem[], 
     idempotencyKey: dailyDigestKey(unit, date),
     kind: DAILY_DIGEST_KIND,
     recipient: unit,
+    ...(options.unitName?.trim() ? { recipientName: options.unitName.trim() } : {}),
     title: `督办日报（${chineseDate(date)}）：${items.length} 条提醒（${summary}）`,
     body: lines.join('\n'),
     ...(options.link === undefined ? {} : { link: options.link }),

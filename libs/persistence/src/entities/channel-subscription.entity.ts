@@ -12,8 +12,13 @@ export class ChannelSubscriptionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  /** The directory unit's id: matched against outbox recipients (ids). */
   @Column({ type: 'text' })
   unit!: string;
+
+  /** The unit's name, for display only. */
+  @Column({ name: 'unit_name', type: 'text', nullable: true })
+  unitName!: string | null;
 
   /** webhook / dingtalk / wecom / email. */
   @Column({ type: 'text' })

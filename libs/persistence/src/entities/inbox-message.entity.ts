@@ -12,8 +12,13 @@ export class InboxMessageEntity {
   @Column({ name: 'outbox_message_id', type: 'uuid', unique: true })
   outboxMessageId!: string;
 
+  /** The unit's id (or role mailbox), copied from the outbox message: inboxes are matched by id. */
   @Column({ type: 'text' })
   recipient!: string;
+
+  /** The recipient unit's name, for display only. */
+  @Column({ name: 'recipient_name', type: 'text', nullable: true })
+  recipientName!: string | null;
 
   @Column({ type: 'text' })
   kind!: string;

@@ -21,9 +21,16 @@ export class OutboxMessageEntity {
   @Column({ type: 'text' })
   kind!: string;
 
-  /** Recipient unit (canonical name) or a role mailbox such as role:admin. */
+  /**
+   * Recipient: a directory unit's id, or a role mailbox such as role:admin. (Rows of units no directory entry
+   * placed keep the printed name.)
+   */
   @Column({ type: 'text' })
   recipient!: string;
+
+  /** The recipient unit's name, for display only (null for role mailboxes and legacy name-keyed rows). */
+  @Column({ name: 'recipient_name', type: 'text', nullable: true })
+  recipientName!: string | null;
 
   @Column({ type: 'text' })
   title!: string;
