@@ -178,7 +178,8 @@ export class AssessmentActivities implements Omit<AssessmentActivityApi, 'enqueu
           {
             idempotencyKey: key,
             kind: 'assessment.sanction.confirmed',
-            recipient: sanction.unit_name,
+            recipient: sanction.unit_id,
+            recipientName: sanction.unit_name,
             title: `${assessment.year}年度考核处理决定：${label}`,
             body: `根据《${assessment.plan_title}》${assessment.year}年度考核结果，经牵头协调人员确认，对贵单位作出“${label}”的处理。依据：${sanction.rule}。${reason ? `说明：${reason}。` : ''}`,
             payload: { assessmentId: assessment.id, sanctionId: sanction.id, unitId: sanction.unit_id, kind: sanction.kind } as JsonObject,
@@ -221,7 +222,8 @@ export class AssessmentActivities implements Omit<AssessmentActivityApi, 'enqueu
           lines.map((line) => ({
             idempotencyKey: `assessment.ranking:${assessment.id}:${line.unit_id}`,
             kind: 'assessment.ranking',
-            recipient: line.unit_name,
+            recipient: line.unit_id,
+            recipientName: line.unit_name,
             title: `${assessment.year}年度考核结果`,
             body: `《${assessment.plan_title}》${assessment.year}年度考核结果已确认：贵单位得分${line.score}分，等次${ASSESSMENT_GRADE_LABELS[line.grade] ?? line.grade}，在${line.group_label}中排名第${line.rank}（共${line.group_size}个单位）。`,
             payload: { assessmentId: assessment.id, unitId: line.unit_id } as JsonObject,

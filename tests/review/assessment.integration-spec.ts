@@ -243,9 +243,10 @@ describe('assessment workflow (年度考核)', () => {
     await expect(assessments.decideSanction(id, south.id, 'confirm', undefined, coordinator)).rejects.toMatchObject({ code: 'conflict' });
     // The unit is notified once (one outbox row; delivered to its inbox once).
     const notices = (await db.query("SELECT recipient, title, body FROM outbox_messages WHERE kind = 'assessment.sanction.confirmed' AND payload->>'assessmentId' = $1", [id])) as { recipient: string; title: string; body: string }[];
-    expect(notices).toEqual([{ recipient: name('南区'), title: '2025年度考核处理决定：取消年终评优资格', body: expect.stringContaining('依据：考核等次为较差') }]);
+    // Addressed by the unit's directory id (the name is for display).
+    expect(notices).toEqual([{ recipient: units.S!.id, title: '2025年度考核处理决定：取消年终评优资格', body: expect.stringContaining('依据：考核等次为较差') }]);
     await eventually('the sanction notice in the unit inbox', async () => {
-      const [{ count }] = await db.query("SELECT count(*)::int AS count FROM inbox_messages WHERE recipient = $1 AND kind = 'assessment.sanction.confirmed'", [name('南区')]);
+      const [{ count }] = await db.query("SELECT count(*)::int AS count FROM inbox_messages WHERE recipient = $1 AND kind = 'assessment.sanction.confirmed'", [units.S!.id]);
       return count === 1 ? true : undefined;
     }, 60_000);
 
@@ -255,7 +256,7 @@ describe('assessment workflow (年度考核)', () => {
     await expect(assessments.confirm(id, coordinator)).rejects.toMatchObject({ code: 'conflict' });
     const rankings = (await db.query("SELECT recipient, body FROM outbox_messages WHERE kind = 'assessment.ranking' AND payload->>'assessmentId' = $1 ORDER BY recipient", [id])) as { recipient: string; body: string }[];
     expect(rankings).toHaveLength(6);
-    expect(rankings.find((row) => row.recipient === name('西区'))!.body).toContain('得分81分，等次一般，在区县政府中排名第2（共3个单位）');
+    expect(rankings.find((row) => row.recipient === units.W!.id)!.body).toContain('得分81分，等次一般，在区县政府中排名第2（共3个单位）');
 
     // Later events never change a confirmed assessment; re-running it is refused.
     await talk('A', 'A1', 'held', '2025-12-01T02:00:00Z');

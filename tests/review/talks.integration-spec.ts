@@ -125,7 +125,9 @@ describe('约谈 records and their course', () => {
       body: string;
     }[];
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ recipient: unit1, title: `约谈通知：${unit1}` });
+    // Addressed by the unit's directory id (the name is for display).
+    const [{ unit_id: unit1Id }] = (await world.db.query('SELECT unit_id::text AS unit_id FROM assignments WHERE id = $1', [assignmentId])) as { unit_id: string }[];
+    expect(notices[0]).toMatchObject({ recipient: unit1Id, title: `约谈通知：${unit1}` });
     expect(notices[0]!.body).toContain('约谈贵单位分管负责人');
     expect(notices[0]!.body).toContain('市政府3楼会议室');
 

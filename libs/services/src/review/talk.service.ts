@@ -345,7 +345,9 @@ export class TalkService {
           {
             idempotencyKey: `talk.scheduled:${row.id}:${row.version + 1}`,
             kind: 'talk.scheduled',
-            recipient: row.unitName,
+            // Addressed by the directory id (a legacy record without one keeps the name), the name for display.
+            recipient: row.unitId ?? row.unitName,
+            recipientName: row.unitName,
             title: notice.title,
             body: notice.body,
             payload: { talkId: row.id, planId: row.planId, assignmentId: row.assignmentId, unitId: row.unitId } as JsonObject,
