@@ -93,8 +93,8 @@ async function main(): Promise<void> {
   const perPlan = Math.ceil(Math.min(assignments, ASSIGNMENTS_PER_PLAN) / UNITS_PER_TASK);
   const total = plans * perPlan * UNITS_PER_TASK;
   const waking = perPlan * UNITS_PER_TASK;
-  // The last plan wakes once its own rollout (at ≥ 60/s) has settled and the rest was measured.
-  const wakeAfterMs = argument('wake-after-minutes', Math.ceil(waking / 60 / 60) + 2) * 60_000;
+  // The last plan wakes once its own rollout (at ≥ 30/s: a shared machine) has settled and the rest was measured.
+  const wakeAfterMs = argument('wake-after-minutes', Math.ceil(waking / 30 / 60) + 2) * 60_000;
   const dir = mkdtempSync(join(tmpdir(), 'duban-idle-'));
   const dbFile = join(dir, 'temporal.sqlite');
   const metricsPort: number = await freePort();
