@@ -147,7 +147,8 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 5000));
       const now = await scrape(metricsPort);
       const tasks = delta(now, before, 'temporal_workflow_task_execution_latency_count');
-      idleScrapes = tasks > 0 && delta(now, last, 'temporal_workflow_task_execution_latency_count') === 0 ? idleScrapes + 1 : 0;
+      // Quiet scrapes in a row (no workflow task in 5 s): the wake is over, or (a slow rollout) already happened.
+      idleScrapes = delta(now, last, 'temporal_workflow_task_execution_latency_count') === 0 ? idleScrapes + 1 : 0;
       last = now;
       if ((tasks >= waking && idleScrapes >= 1) || idleScrapes >= 3 || performance.now() - wakeStart > rolloutSeconds * 3000 + 600_000) break;
     }
