@@ -93,8 +93,8 @@ async function main(): Promise<void> {
   const perPlan = Math.ceil(Math.min(assignments, ASSIGNMENTS_PER_PLAN) / UNITS_PER_TASK);
   const total = plans * perPlan * UNITS_PER_TASK;
   const waking = perPlan * UNITS_PER_TASK;
-  // The last plan wakes once its own rollout (at ≥ 60/s) has settled and the rest was measured.
-  const wakeAfterMs = argument('wake-after-minutes', Math.ceil(waking / 60 / 60) + 2) * 60_000;
+  // The last plan wakes once its own rollout (at ≥ 30/s: a shared machine) has settled and the rest was measured.
+  const wakeAfterMs = argument('wake-after-minutes', Math.ceil(waking / 30 / 60) + 2) * 60_000;
   const dir = mkdtempSync(join(tmpdir(), 'duban-idle-'));
   const dbFile = join(dir, 'temporal.sqlite');
   const metricsPort: number = await freePort();
@@ -147,7 +147,8 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 5000));
       const now = await scrape(metricsPort);
       const tasks = delta(now, before, 'temporal_workflow_task_execution_latency_count');
-      idleScrapes = tasks > 0 && delta(now, last, 'temporal_workflow_task_execution_latency_count') === 0 ? idleScrapes + 1 : 0;
+      // Quiet scrapes in a row (no workflow task in 5 s): the wake is over, or (a slow rollout) already happened.
+      idleScrapes = delta(now, last, 'temporal_workflow_task_execution_latency_count') === 0 ? idleScrapes + 1 : 0;
       last = now;
       if ((tasks >= waking && idleScrapes >= 1) || idleScrapes >= 3 || performance.now() - wakeStart > rolloutSeconds * 3000 + 600_000) break;
     }
