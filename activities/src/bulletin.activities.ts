@@ -84,8 +84,10 @@ export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOut
       let rows = 0;
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
+        // A unit is its directory id (one body printed under two names is one unit in the bulletin); a legacy row
+        // no directory entry placed keeps the workflow's unit key.
         const batch = (await manager.query(
-          `SELECT id, COALESCE(state->>'unitId', unit_name) AS unit_id, unit_name, region, task_number, task_title, responsibility, status,
+          `SELECT id, COALESCE(unit_id::text, state->>'unitId', unit_name) AS unit_id, unit_name, region, task_number, task_title, responsibility, status,
                   due_date::text AS due_date, escalation_level, state,
                   targets, ${actualReportsSql('a')} AS actual_reports
              FROM assignments a WHERE plan_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
