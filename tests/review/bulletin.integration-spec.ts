@@ -139,7 +139,13 @@ describe('bulletin workflow (半年通报)', () => {
     expect(published).toMatchObject({ bulletinId: id, unitsNotified: namedUnits.length, noticesRecorded: named.length });
     await expect(bulletins.publish(id, coordinator)).rejects.toMatchObject({ code: 'conflict' });
     const outbox = (await db.query("SELECT recipient, title FROM outbox_messages WHERE kind = 'bulletin.published' AND payload->>'bulletinId' = $1 ORDER BY recipient", [id])) as { recipient: string; title: string }[];
-    expect(outbox.map((message) => message.recipient)).toEqual(namedUnits);
+    // Each notice is addressed by the unit's directory id (the name is for display).
+    const namedUnitIds = (await db.query(
+      'SELECT DISTINCT a.unit_id::text AS unit_id FROM review_bulletin_items i JOIN assignments a ON a.id = i.assignment_id WHERE i.bulletin_id = $1 AND i.named ORDER BY 1',
+      [id],
+    )) as { unit_id: string }[];
+    expect(namedUnitIds).toHaveLength(namedUnits.length);
+    expect(outbox.map((message) => message.recipient)).toEqual(namedUnitIds.map((row) => row.unit_id));
     expect(outbox[0]!.title).toBe('通报：关于上半年推进情况的通报（定稿）');
     await eventually('the notices in the named units’ inboxes', async () => {
       const [{ n }] = await db.query("SELECT count(*)::int AS n FROM inbox_messages WHERE kind = 'bulletin.published' AND payload->>'bulletinId' = $1", [id]);
