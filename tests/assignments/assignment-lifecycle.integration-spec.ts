@@ -81,8 +81,8 @@ describe('assignment lifecycle on the seed plans', () => {
     const rows = recipient.startsWith('role:')
       ? await db.query("SELECT kind FROM inbox_messages WHERE recipient = $1 AND payload->>'assignmentId' = $2 ORDER BY created_at", [recipient, assignmentId])
       : await db.query(
-          `SELECT kind FROM inbox_messages WHERE recipient = (SELECT unit_id::text FROM assignments WHERE id = $2) AND recipient_name = $1
-              AND payload->>'assignmentId' = $2 ORDER BY created_at`,
+          `SELECT kind FROM inbox_messages WHERE recipient = (SELECT unit_id::text FROM assignments WHERE id = $2::uuid) AND recipient_name = $1
+              AND payload->>'assignmentId' = $2::text ORDER BY created_at`,
           [recipient, assignmentId],
         );
     return rows.map((r: { kind: string }) => r.kind);

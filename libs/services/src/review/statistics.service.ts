@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addCalendarDays, calendarDaysBetween, isValidBusinessDate, shanghaiDateOf } from '@duban/calendar';
@@ -98,6 +98,8 @@ function dateOrToday(value: string | undefined, name: string): string {
  */
 @Injectable()
 export class StatisticsService {
+  private readonly logger = new Logger(StatisticsService.name);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async overview(input: { planId?: string; asOf?: string; limit?: number }, actor: Actor): Promise<StatisticsOverview> {
@@ -134,13 +136,21 @@ export class StatisticsService {
    * Records every published plan's counts at the end of `day` (default yesterday, Shanghai: the daily job runs just
    * after midnight) in statistics_daily; re-recording a day replaces it. Returns the plans recorded.
    */
-  async recordDay(day?: string): Promise<{ day: string; plans: number }> {
+  async recordDay(day?: string): Promise<{ day: string; plans: number; failedPlanIds: string[] }> {
     const date = day ?? addCalendarDays(shanghaiDateOf(Date.now()), -1);
     if (!isValidBusinessDate(date)) throw new ServiceError('invalid_input', `统计日期“${String(date)}”无效，应为 YYYY-MM-DD`, { reason: 'invalid_date' });
     const plans = await this.plans(undefined);
+    const failedPlanIds: string[] = [];
     for (const plan of plans) {
       const summary = new BulletinSummaryBuilder();
-      await this.countPlan(plan, date, summary);
+      // One plan whose rows cannot be judged (a damaged state) must not cost every other plan its day: logged, skipped.
+      try {
+        await this.countPlan(plan, date, summary);
+      } catch (error) {
+        this.logger.error(`计划 ${plan.id} 的${date}统计未能记录：${(error as Error).message}`);
+        failedPlanIds.push(plan.id);
+        continue;
+      }
       const built = summary.build(0);
       const light = (key: LightColor) => built.byLight.find((entry) => entry.key === key)?.count ?? 0;
       const overdue = built.byUnit.reduce((sum, unit) => sum + unit.overdue, 0);
@@ -151,7 +161,7 @@ export class StatisticsService {
         [date, plan.id, built.total, overdue, built.laggingTotal, light('red'), light('yellow'), light('green')],
       );
     }
-    return { day: date, plans: plans.length };
+    return { day: date, plans: plans.length - failedPlanIds.length, failedPlanIds };
   }
 
   /** The published plans counted: one when `planId` names it (404 otherwise), else all. */
