@@ -57,6 +57,8 @@ describe('generic webhook channel against a local HTTP receiver', () => {
       id: message.idempotencyKey,
       kind: 'assignment.urged',
       recipient: '市财政局',
+      // The message names no display name (a legacy name-keyed recipient): the payload says so rather than omit it.
+      recipientName: null,
       title: '催办：落实减税降费政策',
       body: '任务“落实减税降费政策”已逾期 2 个工作日，请尽快反馈进展。',
       link: 'https://duban.example/assignments/3f2a',
