@@ -316,4 +316,23 @@ describe('evidence files and actuals against targets', () => {
     expect(reports.at(-1)!.evidence).toEqual([expect.objectContaining({ kind: 'file', fileId: uploaded.docx!.id, fileName: '台账说明.docx' })]);
     expect((detail.body.targets as unknown as Record<string, unknown>[])[3]).toMatchObject({ year: 2025, metric: '新增家庭养老床位（张）', target: 350, actual: 120 });
   });
+
+  it('lets a unit’s staff scoped by directory id (as the demo users are) upload and report with the file', async () => {
+    const [{ unit_id: unitId }] = (await db.query('SELECT unit_id::text AS unit_id FROM assignments WHERE id = $1', [secondAssignmentId])) as { unit_id: string }[];
+    expect(unitId).toMatch(/^[0-9a-f-]{36}$/);
+    const username = `evidence-id-${randomUUID().slice(0, 8)}`;
+    await createTestUser(db, { username, displayName: '按单位编号的经办人', role: 'unit_staff', unitIds: [unitId], password: 'evidence-password-1' });
+    const byId = bearer((await signIn(world.baseUrl, username, 'evidence-password-1')).accessToken);
+    const file = await upload(secondAssignmentId, pdf('by-id'), '按编号上传.pdf', byId);
+    expect(file.status).toBe(201);
+    const report = await call(world, 'POST', `/api/v1/assignments/${secondAssignmentId}/actions/report`, {
+      headers: byId,
+      body: { percent: 30, text: '按单位编号登录后的反馈', evidence: [{ kind: 'file', fileId: (file.body as { id: string }).id }] },
+    });
+    expect(report.status).toBe(200);
+    await eventually('the report in the read model', async () => {
+      const [{ n }] = await db.query("SELECT count(*)::int AS n FROM progress_reports WHERE assignment_id = $1 AND text = '按单位编号登录后的反馈'", [secondAssignmentId]);
+      return n === 1 ? true : undefined;
+    });
+  });
 });

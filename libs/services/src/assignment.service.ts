@@ -40,7 +40,7 @@ import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type Human
 import { requestAssignmentRepair } from './assignment-repair.request';
 import { cappedCount, decodeCursor, encodeCursor, type Page } from './page-window';
 import { isUuid } from './plan.service';
-import { actorForHolder, canReadUnit } from './read-scope';
+import { actorForHolder, canReadUnit, holderKeyFor } from './read-scope';
 import { rejectionError } from './rejection-errors';
 import { ServiceError } from './service-errors';
 
@@ -221,7 +221,7 @@ export class AssignmentService {
     }
     const row = await this.find(assignmentId);
     // Checked here too, so a unit never learns more than "forbidden" about another unit's assignment.
-    const holder = row.unitId !== null && actor.unitIds.includes(row.unitId) ? row.unitId : row.unitName;
+    const holder = holderKeyFor(actor, row);
     const allowed = authorize(actor, { unitId: holder }, command.type);
     if (!allowed.ok) throw rejectionError(allowed.code, allowed.reason);
     await this.checkPolicy(row, command);

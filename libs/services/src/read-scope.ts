@@ -19,6 +19,14 @@ export function canReadUnit(actor: Actor, holder: { readonly unitId: string | nu
 }
 
 /**
+ * The key an assignment's holder is checked by for `actor`: its directory id when the actor's scope holds that id,
+ * else the printed name (a legacy scope by name).
+ */
+export function holderKeyFor(actor: Actor, holder: { readonly unitId: string | null; readonly unitName: string }): string {
+  return holder.unitId !== null && actor.unitIds.includes(holder.unitId) ? holder.unitId : holder.unitName;
+}
+
+/**
  * The actor as the assignment's workflow sees it. Workflows key their unit by the display name they were
  * started with (live ones included), so a unit's staff admitted here by the directory id also carry that name:
  * no workflow code changes, and workflows started before the directory keep working.

@@ -25,7 +25,7 @@ import {
 import { AssignmentEntity, EvidenceFileEntity, type JsonObject } from '@duban/persistence';
 import { OBJECT_STORAGE, StorageObjectNotFound, type ObjectStorage } from '@duban/storage';
 import { isUuid } from '../plan.service';
-import { canReadUnit } from '../read-scope';
+import { canReadUnit, holderKeyFor } from '../read-scope';
 import { rejectionError } from '../rejection-errors';
 import { ServiceError } from '../service-errors';
 import { detectEvidenceType } from './evidence-content-type';
@@ -84,7 +84,7 @@ export class EvidenceService {
   async assertCanUpload(assignmentId: string, actor: Actor): Promise<void> {
     const row = await this.assignment(assignmentId);
     if (!canReadUnit(actor, row)) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
-    const holder = row.unitId !== null && actor.unitIds.includes(row.unitId) ? row.unitId : row.unitName;
+    const holder = holderKeyFor(actor, row);
     const allowed = authorize(actor, { unitId: holder }, 'reportProgress');
     if (!allowed.ok) throw new ServiceError('forbidden', '只有承办单位的经办人可以上传佐证材料', { reason: 'evidence_wrong_unit' });
     if (isTerminalStatus(row.status as AssignmentStatus)) {
@@ -156,7 +156,8 @@ export class EvidenceService {
    */
   async reportCommand(assignmentId: string, actor: Actor, input: ReportInput): Promise<AssignmentCommand> {
     const row = await this.assignment(assignmentId);
-    const allowed = authorize(actor, { unitId: row.unitName }, 'reportProgress');
+    const holder = holderKeyFor(actor, row);
+    const allowed = authorize(actor, { unitId: holder }, 'reportProgress');
     if (!allowed.ok) throw rejectionError(allowed.code, allowed.reason);
     const refs = validateEvidenceRefs(input.evidence);
     if ('ok' in refs) throw rejectionError(refs.code, refs.reason);
