@@ -160,7 +160,8 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'GET /api/v1/plans/{planId}/review-periods', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/review-periods`), expect: reviewReaders('ok') },
   { route: 'PUT /api/v1/plans/{planId}/review-periods', request: plan((w) => `/api/v1/plans/${w.publishedPlanId}/review-periods`, { periods: [{ kind: 'weekly', month: 13, day: 1 }] }), expect: reviewEditors('ok') },
   { route: 'POST /api/v1/bulletins', request: async () => ({ path: '/api/v1/bulletins', body: { planId: 'not-a-plan', asOf: '2026-06-30' } }), expect: reviewEditors('ok') },
-  { route: 'GET /api/v1/bulletins', request: path('/api/v1/bulletins'), expect: reviewReaders('ok') },
+  // Paged as the console asks (limit=100): a list that refused limit showed 加载失败 on the 通报 and 年度考核 pages.
+  { route: 'GET /api/v1/bulletins', request: path('/api/v1/bulletins?limit=100&offset=0'), expect: reviewReaders('ok') },
   { route: 'GET /api/v1/bulletins/{id}', request: path(`/api/v1/bulletins/${NO_BULLETIN}`), expect: reviewReaders(404) },
   { route: 'PATCH /api/v1/bulletins/{id}', request: async () => ({ path: `/api/v1/bulletins/${NO_BULLETIN}`, body: { title: '' } }), expect: reviewEditors('ok') },
   { route: 'POST /api/v1/bulletins/{id}/publish', request: path(`/api/v1/bulletins/${NO_BULLETIN}/publish`), expect: reviewEditors(404) },
@@ -182,7 +183,7 @@ export const ROUTES: readonly RouteCase[] = [
   { route: 'POST /api/v1/talks/{id}/escalate', request: async () => ({ path: `/api/v1/talks/${NO_BULLETIN}/escalate`, body: { reason: '矩阵测试' } }), expect: reviewEditors(404) },
   // 年度考核: the same readers and editors (an assessment that does not exist is 404 to them).
   { route: 'POST /api/v1/assessments', request: async () => ({ path: '/api/v1/assessments', body: { planId: 'not-a-plan', year: 2026 } }), expect: reviewEditors('ok') },
-  { route: 'GET /api/v1/assessments', request: path('/api/v1/assessments'), expect: reviewReaders('ok') },
+  { route: 'GET /api/v1/assessments', request: path('/api/v1/assessments?limit=100&offset=0'), expect: reviewReaders('ok') },
   { route: 'GET /api/v1/assessments/{id}', request: path(`/api/v1/assessments/${NO_BULLETIN}`), expect: reviewReaders(404) },
   { route: 'POST /api/v1/assessments/{id}/sanctions/{sanctionId}/confirm', request: path(`/api/v1/assessments/${NO_BULLETIN}/sanctions/${NO_BULLETIN}/confirm`), expect: reviewEditors(404) },
   { route: 'POST /api/v1/assessments/{id}/sanctions/{sanctionId}/waive', request: async () => ({ path: `/api/v1/assessments/${NO_BULLETIN}/sanctions/${NO_BULLETIN}/waive`, body: { reason: '已整改到位' } }), expect: reviewEditors(404) },

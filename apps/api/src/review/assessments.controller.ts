@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 import { ApiAnswer, freeObject, object, pageOf, uuid } from '../common/openapi-responses';
+import { PageQueryDto } from '../common/query-dto';
 
 const ASSESSMENT = freeObject('an assessment: id, planId, planTitle, year, asOf, status, statusLabel, publishRankings, rubric, lines [{ unitId, unitName, group, groupLabel, score, grade, gradeLabel, rank, items [{ code, reason, points, eventRef }] }], sanctions');
 const SANCTION = freeObject('a sanction: id, unitId, unitName, kind, kindLabel, rule, status, statusLabel, reason, decidedBy, decidedAt');
@@ -23,7 +24,7 @@ export class RunAssessmentDto {
   year!: number;
 }
 
-export class AssessmentQueryDto {
+export class AssessmentQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'planId 须为 UUID' })

@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/permission.guard';
 import { dtoValidation } from '../common/validation';
 import { ApiAnswer, freeObject, object, pageOf, uuid } from '../common/openapi-responses';
+import { PageQueryDto } from '../common/query-dto';
 
 const KINDS = ['half_year', 'on_demand'] as const;
 
@@ -27,7 +28,7 @@ export class RunBulletinDto {
   kind?: (typeof KINDS)[number];
 }
 
-export class BulletinQueryDto {
+export class BulletinQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'planId 须为 UUID' })

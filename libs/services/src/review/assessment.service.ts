@@ -152,13 +152,15 @@ export class AssessmentService {
     return { id: row.id, workflowId };
   }
 
-  async list(filter: { planId?: string }, actor: Actor): Promise<{ items: AssessmentListItem[]; total: number; limit: number; offset: number }> {
+  async list(filter: { planId?: string; limit?: number; offset?: number }, actor: Actor): Promise<{ items: AssessmentListItem[]; total: number; limit: number; offset: number }> {
     assertReviewReader(actor);
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
+    const offset = Math.max(filter.offset ?? 0, 0);
     const query = this.dataSource.getRepository(AssessmentEntity).createQueryBuilder('a');
     if (filter.planId !== undefined) query.andWhere('a.plan_id = :planId', { planId: isUuid(filter.planId) ? filter.planId : '00000000-0000-0000-0000-000000000000' });
-    const rows = await query.orderBy('a.year', 'DESC').addOrderBy('a.created_at', 'DESC').take(500).getMany();
+    const [rows, total] = await query.orderBy('a.year', 'DESC').addOrderBy('a.created_at', 'DESC').addOrderBy('a.id', 'ASC').skip(offset).take(limit).getManyAndCount();
     const titles = await this.planTitles(rows.map((row) => row.planId));
-    return { items: rows.map((row) => this.toListItem(row, titles)), total: rows.length, limit: 500, offset: 0 };
+    return { items: rows.map((row) => this.toListItem(row, titles)), total, limit, offset };
   }
 
   async get(id: string, actor: Actor): Promise<AssessmentView> {

@@ -103,12 +103,14 @@ export class BulletinService {
     return { id: row.id, workflowId };
   }
 
-  async list(filter: { planId?: string }, actor: Actor): Promise<{ items: BulletinListItem[]; total: number; limit: number; offset: number }> {
+  async list(filter: { planId?: string; limit?: number; offset?: number }, actor: Actor): Promise<{ items: BulletinListItem[]; total: number; limit: number; offset: number }> {
     assertReviewReader(actor);
+    const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
+    const offset = Math.max(filter.offset ?? 0, 0);
     const query = this.dataSource.getRepository(ReviewBulletinEntity).createQueryBuilder('b');
     if (filter.planId !== undefined) query.andWhere('b.plan_id = :planId', { planId: isUuid(filter.planId) ? filter.planId : '00000000-0000-0000-0000-000000000000' });
-    const rows = await query.orderBy('b.as_of', 'DESC').addOrderBy('b.kind', 'ASC').take(500).getMany();
-    return { items: rows.map(toListItem), total: rows.length, limit: 500, offset: 0 };
+    const [rows, total] = await query.orderBy('b.as_of', 'DESC').addOrderBy('b.kind', 'ASC').addOrderBy('b.id', 'ASC').skip(offset).take(limit).getManyAndCount();
+    return { items: rows.map(toListItem), total, limit, offset };
   }
 
   async get(id: string, actor: Actor): Promise<BulletinView> {
