@@ -9,6 +9,7 @@ import { useResource } from '../shared/use-resource';
 import { useLiveEvents, useLiveStatus } from './live-events';
 import { activeNavPath, navigationFor } from './navigation';
 import { useSignedIn, useSession } from './session-context';
+import { useUnitNames } from '../shared/use-unit-names';
 
 const { Header, Sider, Content } = Layout;
 
@@ -17,6 +18,7 @@ const LIVE_TEXT = { connecting: '正在连接实时更新…', live: '实时更�
 /** The signed-in frame: navigation for the role, the user menu, unread messages, live-update status. */
 export function AppLayout() {
   const { user } = useSignedIn();
+  const unitNames = useUnitNames(user.unitIds);
   const { signOut } = useSession();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
@@ -41,7 +43,7 @@ export function AppLayout() {
   const userMenu = {
     items: [
       { key: 'who', label: `${user.displayName}（${roleLabel(user.role, user.roleLabel)}）`, disabled: true },
-      ...(user.unitIds.length ? [{ key: 'units', label: `单位：${(user.unitNames ?? user.unitIds).join('、')}`, disabled: true }] : []),
+      ...(user.unitIds.length ? [{ key: 'units', label: `单位：${unitNames.join('、')}`, disabled: true }] : []),
       { type: 'divider' as const },
       { key: 'password', icon: <UserOutlined />, label: '修改密码' },
       { key: 'sign-out', icon: <LogoutOutlined />, label: '退出登录' },

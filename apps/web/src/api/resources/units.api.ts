@@ -51,6 +51,7 @@ export interface PrintedNameResolution {
 export type UnitMapping = { readonly printedName: string; readonly unitId: string } | { readonly printedName: string; readonly newUnit: NewUnit };
 
 export const unitsApi = {
+  get: (id: string) => api.get<DirectoryUnit>(`/units/${encodeURIComponent(id)}`),
   list: (query: { jurisdictionId?: string; text?: string; kind?: string; limit?: number; offset?: number } = {}) => api.get<Page<DirectoryUnit>>('/units', { limit: 200, ...query }),
   create: (unit: NewUnit) => api.post<DirectoryUnit>('/units', unit),
   update: (id: string, change: Partial<NewUnit>) => api.patch<DirectoryUnit>(`/units/${encodeURIComponent(id)}`, change),

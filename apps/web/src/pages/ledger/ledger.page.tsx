@@ -19,6 +19,7 @@ import { EscalationTag, LightTag, StatusTag } from '../../shared/status-tags';
 import { useResource } from '../../shared/use-resource';
 import { download, exportLedger } from './ledger-export';
 import { ledgerQueryFrom, PAGE_SIZES, withLedgerParams } from './ledger-query';
+import { useUnitNames } from '../../shared/use-unit-names';
 
 const SORT_OPTIONS: { value: AssignmentSort; label: string }[] = [
   { value: 'dueDate', label: '期限由近到远' },
@@ -40,6 +41,7 @@ const COLUMN_SORTS: Record<string, { asc: AssignmentSort; desc?: AssignmentSort 
 /** 任务台账: every filter, sort and page is the server's; the URL holds them. */
 export default function LedgerPage() {
   const { user } = useSignedIn();
+  const staffUnitNames = useUnitNames(user.unitIds);
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
@@ -61,7 +63,7 @@ export default function LedgerPage() {
   const page = Math.floor(offset / limit) + 1;
 
   const unitOptions = staff
-    ? (user.unitNames ?? user.unitIds).map((name, index) => ({ value: user.unitIds[index] ?? name, label: name }))
+    ? user.unitIds.map((unitId, index) => ({ value: unitId, label: staffUnitNames[index] ?? unitId }))
     : (units.data?.items ?? []).filter((unit) => (unit.assignments ?? 1) > 0).map((unit) => ({ value: unit.id && unit.id.length === 36 ? unit.id : unit.name, label: unit.name }));
 
   const runExport = async () => {

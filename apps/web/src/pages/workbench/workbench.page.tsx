@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import { useSignedIn } from '../../app/session-context';
 import { roleLabel } from '../../shared/labels';
+import { useUnitNames } from '../../shared/use-unit-names';
 import { AdminWorkbench } from './admin-workbench';
 import { CoordinatorWorkbench } from './coordinator-workbench';
 import { SupervisorWorkbench } from './supervisor-workbench';
@@ -9,13 +10,14 @@ import { UnitStaffWorkbench } from './unit-staff-workbench';
 /** 工作台: each role's to-dos, each one click from its action. */
 export default function WorkbenchPage() {
   const { user } = useSignedIn();
+  const unitNames = useUnitNames(user.unitIds);
   return (
     <div>
       <Typography.Title level={3} className="page-title">
         工作台
         <Typography.Text type="secondary" className="page-subtitle">
           {user.displayName} · {roleLabel(user.role, user.roleLabel)}
-          {user.unitIds.length ? ` · ${(user.unitNames ?? user.unitIds).join('、')}` : ''}
+          {user.unitIds.length ? ` · ${unitNames.join('、')}` : ''}
         </Typography.Text>
       </Typography.Title>
       {user.role === 'unit_staff' ? <UnitStaffWorkbench /> : null}
