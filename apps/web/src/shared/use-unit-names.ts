@@ -3,6 +3,9 @@ import { useResource } from './use-resource';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A directory id (a scope entry that is not a printed name). */
+export const isDirectoryId = (unit: string): boolean => UUID.test(unit);
+
 /**
  * The display names of a user's units: a scope holds directory ids (names for legacy scopes), and nobody should
  * read an id. Each id is looked up in the directory (its full name says which city); a legacy name is shown as is.

@@ -18,6 +18,7 @@ import { useResource } from '../../shared/use-resource';
 import { ActionDialog } from './action-dialog';
 import { eventSummary } from './event-summary';
 import { EvidenceFiles, evidenceFiles } from './evidence-files';
+import { isDirectoryId } from '../../shared/use-unit-names';
 
 /** Actions shown as the main button (the unit's next step, or the reviewer's). */
 const PRIMARY: readonly HumanAction[] = ['accept', 'reportProgress', 'approveClosure', 'decideExtension', 'urge', 'triggerTalk'];
@@ -26,7 +27,9 @@ const DANGER: readonly HumanAction[] = ['decline', 'withdraw', 'rejectClosure'];
 function actorName(actor: AssignmentDetail['events'][number]['actor']): string {
   if (actor.displayName) return actor.displayName;
   if (actor.role === 'system') return '系统（自动）';
-  const units = actor.unitIds?.length ? `（${actor.unitIds.join('、')}）` : '';
+  // A recorded actor's scope may hold the unit's id beside its name (ids are for machines): names only.
+  const names = (actor.unitIds ?? []).filter((unit) => !isDirectoryId(unit));
+  const units = names.length ? `（${names.join('、')}）` : '';
   return `${roleLabel(actor.role, actor.roleLabel)}${units}`;
 }
 
