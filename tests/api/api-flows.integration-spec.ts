@@ -99,12 +99,14 @@ describe('API resources and flows', () => {
 
   it('edits a draft task, previews, publishes with an idempotency key, then withdraws the plan and its assignments', async () => {
     const planId = await insertSyntheticPlan(world.db, 1, 2);
+    // Names no other test puts in the shared synthetic directory (files share one database), so the gate refuses them.
+    const [u7, u8] = [`市第7局${planId.slice(0, 6)}`, `市第8局${planId.slice(0, 6)}`];
     const edited = await call(world, 'PATCH', `/api/v1/plans/${planId}/tasks/1`, {
       headers: world.headers.coordinator,
-      body: { units: ['市第1局', '市第7局', '市第8局'], lead: ['市第7局'], deadlines: [{ due: '2028-06-30', text: '2028年6月底前完成' }] },
+      body: { units: ['市第1局', u7, u8], lead: [u7], deadlines: [{ due: '2028-06-30', text: '2028年6月底前完成' }] },
     });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ units: ['市第1局', '市第7局', '市第8局'], lead: ['市第7局'], supporting: ['市第1局', '市第8局'] });
+    expect(edited.body).toMatchObject({ units: ['市第1局', u7, u8], lead: [u7], supporting: ['市第1局', u8] });
     expect((await call(world, 'GET', `/api/v1/plans/${planId}/tasks/1`, { headers: world.headers.staff_own_unit })).body).toMatchObject({ deadlines: [{ due: '2028-06-30' }] });
     const preview = await call(world, 'GET', `/api/v1/plans/${planId}/preview`, { headers: world.headers.coordinator });
     expect(preview.body).toMatchObject({ assignments: 3, withoutDueDate: [] });
@@ -112,8 +114,8 @@ describe('API resources and flows', () => {
     // Units the directory does not know block publishing (issue 8); once they are directory units it goes through.
     const blocked = await call(world, 'POST', `/api/v1/plans/${planId}/publish`, { headers: world.headers.admin, body: {} });
     expect(blocked.status).toBe(422);
-    expect((blocked.body.details as { problems: { printedName?: string }[] }).problems.map((problem) => problem.printedName)).toEqual(['市第7局', '市第8局']);
-    await ensureSyntheticUnits(world.db, ['市第7局', '市第8局']);
+    expect((blocked.body.details as { problems: { printedName?: string }[] }).problems.map((problem) => problem.printedName)).toEqual([u7, u8]);
+    await ensureSyntheticUnits(world.db, [u7, u8]);
     const key = { 'idempotency-key': `publish-${planId}` };
     const published = await call(world, 'POST', `/api/v1/plans/${planId}/publish`, { headers: { ...world.headers.admin, ...key }, body: {} });
     expect(published.status).toBe(202);
