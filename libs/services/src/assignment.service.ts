@@ -38,6 +38,7 @@ import { isUnavailable, withDeadline } from '@duban/resilience';
 import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
 import { requestAssignmentRepair } from './assignment-repair.request';
+import { assignmentTextCondition } from './assignment-text-filter';
 import { cappedCount, decodeCursor, encodeCursor, type Page } from './page-window';
 import { isUuid } from './plan.service';
 import { actorForHolder, canReadUnit, holderKeyFor } from './read-scope';
@@ -329,20 +330,8 @@ export class AssignmentService {
     if (filter.dueTo !== undefined) query.andWhere('a.due_date <= :dueTo', { dueTo: filter.dueTo });
     if (filter.text !== undefined && filter.text.trim() !== '') {
       const text = `%${filter.text.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      // Any name the unit goes by in the plan's city (市卫生健康委 finds 市卫健委's work, never another city's body).
-      query.andWhere(
-        new Brackets((or) =>
-          or
-            .where('a.task_title ILIKE :text', { text })
-            .orWhere('a.unit_name ILIKE :text', { text })
-            .orWhere(
-              `EXISTS (SELECT 1 FROM unit_aliases al JOIN jurisdictions j ON j.id = al.jurisdiction_id JOIN plans p ON p.id = a.plan_id
-                        WHERE al.unit_id = a.unit_id AND al.alias ILIKE :text AND (j.id = p.jurisdiction_id OR j.parent_id = p.jurisdiction_id))`,
-              { text },
-            )
-            .orWhere('EXISTS (SELECT 1 FROM units u WHERE u.id = a.unit_id AND (u.name ILIKE :text OR u.short_name ILIKE :text))', { text }),
-        ),
-      );
+      const condition = assignmentTextCondition(text);
+      query.andWhere(condition.sql, condition.params);
     }
     return query;
   }

@@ -5,6 +5,7 @@ export * from './seed.service';
 export * from './demo-history';
 export * from './services.module';
 export * from './assignment.service';
+export { assignmentTextCondition } from './assignment-text-filter';
 export * from './rejection-errors';
 export * from './escalation.service';
 export * from './directory.service';
