@@ -37,7 +37,7 @@ describe('policy: behaviour fixes, error bodies and labels', () => {
     const refused = await call(world, 'POST', `/api/v1/assignments/${id}/actions/talk`, { headers: world.headers.coordinator, body: { reason: '进度慢' } });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'talk_not_due', error: 'conflict' });
-    expect(String(refused.body.message)).toMatch(/^任务未逾期（办理期限 \d{4}-\d{2}-\d{2}），也未升级到“约谈”级别，不能约谈/);
+    expect(String(refused.body.message)).toMatch(/^任务未逾期（办理期限\d{4}年\d{1,2}月\d{1,2}日），也未升级到“约谈”级别，不能约谈/);
 
     const accepted = await call(world, 'POST', `/api/v1/assignments/${id}/actions/talk`, {
       headers: world.headers.coordinator,

@@ -8,6 +8,7 @@ import { ESCALATION_LEVEL_LABELS, escalationRank, highestLevel, isEscalationLeve
 import { reject, type Rejection } from './rejection';
 import { authorize } from './roles-and-permissions';
 import { isWebLink } from '../text/text-rules';
+import { chineseDate } from '../text/chinese-date';
 import { recordedEvidenceProblem } from '../evidence/evidence-refs';
 import { actualsShapeProblem } from '../targets/target-actuals';
 
@@ -320,7 +321,7 @@ const handlers: { readonly [T in AssignmentCommandType]: Handler<T> } = {
         `已升级至“${ESCALATION_LEVEL_LABELS[previousLevel]}”，不能再升级为“${ESCALATION_LEVEL_LABELS[level]}”`,
       );
     }
-    if (!isOverdue(state, now)) return reject('not_overdue', `任务尚未逾期（办理期限 ${state.dueDate}），不能升级`);
+    if (!isOverdue(state, now)) return reject('not_overdue', `任务尚未逾期（办理期限${chineseDate(state.dueDate)}），不能升级`);
     return accepted(
       {
         ...state,
@@ -336,7 +337,7 @@ const handlers: { readonly [T in AssignmentCommandType]: Handler<T> } = {
 function checkNewDueDate(newDueDate: BusinessDate, currentDueDate: BusinessDate): Rejection | null {
   if (!isValidBusinessDate(newDueDate)) return reject('invalid_date', `日期格式无效：${String(newDueDate)}（应为YYYY-MM-DD）`);
   if (compareBusinessDates(newDueDate, currentDueDate) <= 0) {
-    return reject('date_not_after_due', `延期后的期限 ${newDueDate} 须晚于当前期限 ${currentDueDate}`);
+    return reject('date_not_after_due', `延期后的期限${chineseDate(newDueDate)}须晚于当前期限${chineseDate(currentDueDate)}`);
   }
   return null;
 }

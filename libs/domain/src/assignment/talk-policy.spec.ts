@@ -16,7 +16,7 @@ describe('约谈 policy', () => {
   it('refuses a 约谈 on a green assignment not yet due, naming the way out', () => {
     const refused = checkTalk(stateIn('in_progress'), at('2025-03-01'));
     expect(refused).toMatchObject({ ok: false, code: 'talk_not_due' });
-    expect(refused.ok === false && refused.reason).toContain('办理期限 2025-06-30');
+    expect(refused.ok === false && refused.reason).toContain('办理期限2025年6月30日');
     // Chinese for every shell (console, CLI, API), no field names.
     expect(refused.ok === false && refused.reason).toContain('确需约谈须说明破例约谈的理由');
     expect(refused.ok === false && refused.reason).not.toMatch(/[A-Za-z]/);

@@ -1,6 +1,7 @@
 import { ESCALATION_LEVEL_LABELS } from '../escalation/escalation-levels';
 import { isOverdue, type AssignmentState } from './assignment-state';
 import { reject, type Rejection } from './rejection';
+import { chineseDate } from '../text/chinese-date';
 
 export type TalkState = Pick<AssignmentState, 'status' | 'dueAt' | 'dueDate' | 'closureRequest' | 'talkProposed' | 'reachedLevels'>;
 
@@ -23,6 +24,6 @@ export function checkTalk(state: TalkState, now: number, overrideReason?: string
   if (override) return { ok: true, override };
   return reject(
     'talk_not_due',
-    `任务未逾期（办理期限 ${state.dueDate}），也未升级到“${ESCALATION_LEVEL_LABELS.talk}”级别，不能约谈；确需约谈须说明破例约谈的理由`,
+    `任务未逾期（办理期限${chineseDate(state.dueDate)}），也未升级到“${ESCALATION_LEVEL_LABELS.talk}”级别，不能约谈；确需约谈须说明破例约谈的理由`,
   );
 }

@@ -21,7 +21,7 @@ describe('computeTrafficLight', () => {
     expect(computeTrafficLight(stateIn('closed'), at('2025-12-01')).reasons[0]).toEqual({
       code: 'closed',
       completedDate: '2025-06-20',
-      text: '已办结（2025-06-20）',
+      text: '已办结（2025年6月20日）',
     });
     expect(computeTrafficLight(stateIn('reassigned'), at('2025-12-01')).reasons[0]?.text).toBe('已改派给市财政局');
   });
@@ -38,7 +38,7 @@ describe('computeTrafficLight', () => {
           dueDate: '2025-06-30',
           overdueCalendarDays: 10,
           overdueWorkingDays: 8,
-          text: '已逾期8个工作日（办理期限 2025-06-30）',
+          text: '已逾期8个工作日（办理期限2025年6月30日）',
         },
       ],
     });
@@ -73,11 +73,11 @@ describe('computeTrafficLight', () => {
     // (06-23, 06-30] = 24, 25, 26, 27, 30 → 5 working days left.
     const state = stateIn('in_progress', report('2025-06-20', 95));
     expect(computeTrafficLight(state, at('2025-06-23')).reasons).toEqual([
-      { code: 'due_soon', dueDate: '2025-06-30', workingDaysLeft: 5, text: '距办理期限还有5个工作日（2025-06-30）' },
+      { code: 'due_soon', dueDate: '2025-06-30', workingDaysLeft: 5, text: '距办理期限还有5个工作日（2025年6月30日）' },
     ]);
     expect(computeTrafficLight(state, at('2025-06-20')).color).toBe('green'); // 6 left
     expect(computeTrafficLight(state, at('2025-06-20'), { dueSoonWorkingDays: 6 }).color).toBe('yellow');
-    expect(computeTrafficLight(state, at('2025-06-30')).reasons[0]?.text).toBe('今日到期（2025-06-30）');
+    expect(computeTrafficLight(state, at('2025-06-30')).reasons[0]?.text).toBe('今日到期（2025年6月30日）');
   });
 
   it('yellow when the progress report is missed (monthly by default)', () => {
@@ -90,7 +90,7 @@ describe('computeTrafficLight', () => {
         code: 'report_missed',
         lastReportDate: '2025-02-10',
         reportDueDate: '2025-03-10',
-        text: '未按每月要求反馈进展（应于2025-03-10前反馈，上次反馈2025-02-10）',
+        text: '未按每月要求反馈进展（应于2025年3月10日前反馈，上次反馈2025年2月10日）',
       },
     ]);
   });
@@ -164,7 +164,7 @@ describe('an interim milestone already past at issue', () => {
         code: 'milestone_passed',
         milestoneDate: '2025-03-31',
         startDate: '2025-04-01',
-        text: '阶段目标“2025年一季度末前制定实施细则”的时限2025-03-31在下达任务（2025-04-01）时已过，请反馈完成情况',
+        text: '阶段目标“2025年一季度末前制定实施细则”的时限2025年3月31日在下达任务（2025年4月1日）时已过，请反馈完成情况',
       },
     ]);
     expect(computeTrafficLight(issued({ status: 'in_progress', acceptedAt: at('2025-04-02'), ...report('2025-04-03', 30) }), at('2025-04-07')).reasons.map((reason) => reason.code)).not.toContain('milestone_passed');

@@ -6,6 +6,7 @@ import {
   type BusinessDate,
 } from '@duban/calendar';
 import { isOverdue, type AssignmentState } from '../assignment/assignment-state';
+import { chineseDate } from '../text/chinese-date';
 import { assessPace, DEFAULT_PACE_TOLERANCE_PERCENT, type PaceBasis } from '../review/pace';
 import { DEFAULT_REPORT_CADENCE, nextReportDueDate, REPORT_CADENCE_LABELS, type ReportCadence } from '../escalation/report-cadence';
 
@@ -116,7 +117,7 @@ export function computeTrafficLight(
     case 'closed':
       return light(
         'neutral',
-        [{ code: 'closed', completedDate: state.completedDate, text: `已办结（${state.completedDate ?? '日期未知'}）` }],
+        [{ code: 'closed', completedDate: state.completedDate, text: `已办结（${state.completedDate ? chineseDate(state.completedDate) : '日期未知'}）` }],
         'closed',
       );
     case 'withdrawn':
@@ -140,14 +141,14 @@ export function computeTrafficLight(
         dueDate: state.dueDate,
         overdueCalendarDays,
         overdueWorkingDays,
-        text: `已逾期${overdueWorkingDays}个工作日（办理期限 ${state.dueDate}）${late}`,
+        text: `已逾期${overdueWorkingDays}个工作日（办理期限${chineseDate(state.dueDate)}）${late}`,
       },
     ]);
   }
 
   if (state.status === 'closure_requested') {
     const requestedDate = state.closureRequest?.date ?? today;
-    return light('green', [{ code: 'awaiting_verification', requestedDate, text: `已于${requestedDate}申请办结，待审核` }]);
+    return light('green', [{ code: 'awaiting_verification', requestedDate, text: `已于${chineseDate(requestedDate)}申请办结，待审核` }]);
   }
 
   const reasons: LightReason[] = [];
@@ -157,7 +158,7 @@ export function computeTrafficLight(
       code: 'due_soon',
       dueDate: state.dueDate,
       workingDaysLeft,
-      text: workingDaysLeft === 0 ? `今日到期（${state.dueDate}）` : `距办理期限还有${workingDaysLeft}个工作日（${state.dueDate}）`,
+      text: workingDaysLeft === 0 ? `今日到期（${chineseDate(state.dueDate)}）` : `距办理期限还有${workingDaysLeft}个工作日（${chineseDate(state.dueDate)}）`,
     });
   }
 
@@ -168,7 +169,7 @@ export function computeTrafficLight(
         code: 'milestone_passed',
         milestoneDate: milestone.due,
         startDate: state.startDate,
-        text: `阶段目标“${milestone.text}”的时限${milestone.due}在下达任务（${state.startDate}）时已过，请反馈完成情况`,
+        text: `阶段目标“${milestone.text}”的时限${chineseDate(milestone.due)}在下达任务（${chineseDate(state.startDate)}）时已过，请反馈完成情况`,
       });
     }
   }
@@ -192,8 +193,8 @@ export function computeTrafficLight(
         code: 'report_missed',
         lastReportDate,
         reportDueDate,
-        text: `未按${REPORT_CADENCE_LABELS[config.reportCadence]}要求反馈进展（应于${reportDueDate}前反馈${
-          lastReportDate ? `，上次反馈${lastReportDate}` : '，尚无反馈'
+        text: `未按${REPORT_CADENCE_LABELS[config.reportCadence]}要求反馈进展（应于${chineseDate(reportDueDate)}前反馈${
+          lastReportDate ? `，上次反馈${chineseDate(lastReportDate)}` : '，尚无反馈'
         }）`,
       });
     }

@@ -3,6 +3,7 @@ import type { EscalationAudience, EscalationLadder } from '../escalation/escalat
 import { ESCALATION_LEVEL_LABELS } from '../escalation/escalation-levels';
 import type { Reminder } from '../escalation/reminders';
 import { REMINDER_KIND_LABELS } from '../escalation/reminders';
+import { chineseDate } from '../text/chinese-date';
 
 /** Mailboxes of roles that act across units (supervisors, coordinators). */
 export const ROLE_MAILBOXES = {
@@ -71,13 +72,13 @@ export function notificationsForEvent(event: AssignmentEvent, assignment: Notifi
         note(
           ROLE_MAILBOXES.coordinator,
           `延期申请待审批：${unit}`,
-          `${unit}申请将${what}的期限由${event.payload.currentDueDate}延至${event.payload.requestedDueDate}，理由：${event.payload.reason}`,
+          `${unit}申请将${what}的期限由${chineseDate(event.payload.currentDueDate)}延至${chineseDate(event.payload.requestedDueDate)}，理由：${event.payload.reason}`,
         ),
       ];
     case 'extension_approved':
-      return [note(unit, `延期已批准：${what}`, `${what}的期限由${event.payload.previousDueDate}调整为${event.payload.newDueDate}。`)];
+      return [note(unit, `延期已批准：${what}`, `${what}的期限由${chineseDate(event.payload.previousDueDate)}调整为${chineseDate(event.payload.newDueDate)}。`)];
     case 'extension_denied':
-      return [note(unit, `延期未获批准：${what}`, `理由：${event.payload.reason}。请按原期限${assignment.dueDate}办结。`)];
+      return [note(unit, `延期未获批准：${what}`, `理由：${event.payload.reason}。请按原期限${chineseDate(assignment.dueDate)}办结。`)];
     case 'declined':
       return [note(ROLE_MAILBOXES.coordinator, `退办待改派：${unit}`, `${unit}退办${what}，理由：${event.payload.reason}。请改派责任单位。`)];
     case 'reassigned':
@@ -86,7 +87,7 @@ export function notificationsForEvent(event: AssignmentEvent, assignment: Notifi
       return [note(unit, `任务已撤销：${what}`, `${what}已撤销，理由：${event.payload.reason}。`)];
     case 'urged': {
       const label = ESCALATION_LEVEL_LABELS[event.payload.level];
-      return [note(unit, `${label}：${what}`, `请加快办理${what}（期限${assignment.dueDate}）。${event.payload.note ?? ''}`, true)];
+      return [note(unit, `${label}：${what}`, `请加快办理${what}（期限${chineseDate(assignment.dueDate)}）。${event.payload.note ?? ''}`, true)];
     }
     case 'talk_triggered':
       return [
@@ -98,8 +99,8 @@ export function notificationsForEvent(event: AssignmentEvent, assignment: Notifi
       const label = ESCALATION_LEVEL_LABELS[event.payload.level];
       const body =
         event.payload.level === 'talk'
-          ? `${unit}的${what}已逾期（期限${assignment.dueDate}）且经催办、督办、通报仍未办结，建议对其进行约谈。`
-          : `${what}已逾期（期限${assignment.dueDate}），现予${label}，请${unit}抓紧办理。`;
+          ? `${unit}的${what}已逾期（期限${chineseDate(assignment.dueDate)}）且经催办、督办、通报仍未办结，建议对其进行约谈。`
+          : `${what}已逾期（期限${chineseDate(assignment.dueDate)}），现予${label}，请${unit}抓紧办理。`;
       return recipientsOf(step?.audiences ?? ['unit'], unit).map((recipient) =>
         note(recipient, `逾期${label}：${what}（${unit}）`, body, event.payload.level === 'urge'),
       );
@@ -116,11 +117,11 @@ export function notificationForReminder(reminder: Reminder, assignment: Notified
       case 'acceptance':
         return `${what}已下达${reminder.workingDaysSinceIssue}个工作日，尚未签收，请及时签收。`;
       case 'progress_report':
-        return `${what}请于${reminder.reportDueDate}前反馈办理进展。`;
+        return `${what}请于${chineseDate(reminder.reportDueDate)}前反馈办理进展。`;
       case 'due_soon':
-        return `${what}将于${reminder.dueDate}到期（还有${reminder.workingDaysBefore}个工作日），请抓紧办理。`;
+        return `${what}将于${chineseDate(reminder.dueDate)}到期（还有${reminder.workingDaysBefore}个工作日），请抓紧办理。`;
       case 'recurring_duty':
-        return `常态化任务提醒：${reminder.text}（${reminder.occurrenceDate}前）。`;
+        return `常态化任务提醒：${reminder.text}（${chineseDate(reminder.occurrenceDate)}前）。`;
     }
   })();
   return { recipient: assignment.unitName, kind: `reminder.${reminder.kind}`, title: `${label}：${what}`, body, digest: true };

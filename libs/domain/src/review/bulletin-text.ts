@@ -1,3 +1,4 @@
+import { chineseDate } from '../text/chinese-date';
 import type { BulletinSummary, NamedItem } from './bulletin-summary';
 
 export interface BulletinTextInput {
@@ -8,11 +9,8 @@ export interface BulletinTextInput {
   readonly summary: BulletinSummary;
 }
 
-/** 2026-06-30 → 2026年6月30日. */
-export function chineseDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
+// One date format for every text the domain writes (defined in text/, kept exported here for existing callers).
+export { chineseDate };
 
 export function bulletinTitle(input: Pick<BulletinTextInput, 'planTitle' | 'asOf' | 'kind'>): string {
   const [year, month] = input.asOf.split('-').map(Number);

@@ -1,1 +1,2 @@
 export * from './text-rules';
+export * from './chinese-date';
