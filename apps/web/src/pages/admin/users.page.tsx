@@ -9,6 +9,7 @@ import { formatDateTime } from '../../shared/format-date';
 import { roleLabel } from '../../shared/labels';
 import { useResource } from '../../shared/use-resource';
 import { useSubmission } from '../../shared/use-submission';
+import { useUnitNames } from '../../shared/use-unit-names';
 
 interface Values {
   username?: string;
@@ -77,6 +78,12 @@ function UserDialog({ user, onClose, onSaved }: { user: UserView | null; onClose
   );
 }
 
+/** A user's units by their directory names (a scope holds unit ids; nobody should read an id). */
+function UnitNames({ unitIds }: { unitIds: readonly string[] }) {
+  const names = useUnitNames(unitIds);
+  return <>{names.join('、') || '—'}</>;
+}
+
 /** 用户管理 (administrators). */
 export default function UsersPage() {
   const { message } = App.useApp();
@@ -103,7 +110,7 @@ export default function UsersPage() {
           { title: '用户名', dataIndex: 'username' },
           { title: '姓名', dataIndex: 'displayName' },
           { title: '角色', render: (_, user) => roleLabel(user.role, user.roleLabel) },
-          { title: '所属单位', render: (_, user) => (user.unitNames ?? user.unitIds).join('、') || '—' },
+          { title: '所属单位', render: (_, user) => <UnitNames unitIds={user.unitIds} /> },
           { title: '状态', width: 80, render: (_, user) => (user.disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>) },
           { title: '更新时间', width: 170, render: (_, user) => formatDateTime(user.updatedAt) },
           {

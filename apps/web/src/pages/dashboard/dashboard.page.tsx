@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { plansApi } from '../../api/resources/plans.api';
 import { useLiveEvents } from '../../app/live-events';
 import { ErrorAlert } from '../../shared/error-alert';
-import { formatDateTime } from '../../shared/format-date';
+import { formatDate, formatDateTime } from '../../shared/format-date';
 import { lightLabel } from '../../shared/labels';
 import { PageLoading } from '../../shared/page-loading';
 import { useResource } from '../../shared/use-resource';
@@ -100,7 +100,7 @@ export default function DashboardPage() {
         </Space>
       </Space>
       <Typography.Paragraph type="secondary" className="print-only-note">
-        统计时间：{formatDateTime(loadedAt)}{data.data ? `（截至${data.data.asOf}）` : ''}
+        统计时间：{formatDateTime(loadedAt)}{data.data ? `（截至${formatDate(data.data.asOf)}）` : ''}
         {planId ? ` · ${plans.data?.items.find((plan) => plan.id === planId)?.title ?? ''}` : ' · 全部已发布方案'}
       </Typography.Paragraph>
       <ErrorAlert error={data.error} onRetry={data.reload} />
