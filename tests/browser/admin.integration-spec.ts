@@ -66,6 +66,10 @@ describe('web console: administrator', () => {
       reporting = false;
       await reports;
     }
+    // 用户管理 names a unit's staff by their units' directory names, never by id.
+    const weijian = page.locator('tr').filter({ has: page.getByRole('cell', { name: 'weijian', exact: true }) });
+    await weijian.getByText('南京市卫生健康委员会').waitFor();
+    expect(await weijian.textContent()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
     const after = JSON.parse((await page.evaluate<string | null>("localStorage.getItem('duban.session')")) ?? '{}') as { refreshToken?: string };
     expect(after.refreshToken).toBeDefined();
     expect(after.refreshToken).not.toBe(first.refreshToken);

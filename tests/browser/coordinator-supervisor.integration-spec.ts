@@ -119,6 +119,8 @@ describe('web console: coordinator and supervisor', () => {
     for (const row of await rows.all()) {
       expect(await row.textContent()).toContain(world.otherUnit);
       expect(await row.locator('[data-light="red"]').count()).toBe(1);
+      // The light says why, with the deadline as Chinese readers write it.
+      expect(await row.locator('[data-light="red"]').getAttribute('aria-label')).toMatch(/^红灯：已逾期\d+个工作日（办理期限\d{4}年\d{1,2}月\d{1,2}日）/);
     }
 
     // The export is the Excel 台账 of exactly these rows: read it back as a spreadsheet program would.
