@@ -85,7 +85,7 @@ describe('policy: behaviour fixes, error bodies and labels', () => {
     });
     expect(assignment).toMatchObject({ light: 'yellow', lightLabel: '黄灯', dueDate: '2027-12-31' });
     expect(assignment.lightReasons).toContainEqual(
-      expect.objectContaining({ code: 'milestone_passed', milestoneDate: '2026-03-31', text: expect.stringContaining('阶段目标“2026年一季度末前出台实施细则”的时限2026-03-31') }),
+      expect.objectContaining({ code: 'milestone_passed', milestoneDate: '2026-03-31', text: expect.stringContaining('阶段目标“2026年一季度末前出台实施细则”的时限2026年3月31日') }),
     );
   });
 
