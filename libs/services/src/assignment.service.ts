@@ -38,7 +38,7 @@ import { isUnavailable, withDeadline } from '@duban/resilience';
 import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
 import { requestAssignmentRepair } from './assignment-repair.request';
-import { cappedCount, decodeCursor, encodeCursor, type Page } from './page-window';
+import { cappedCountSql, cappedTotal, decodeCursor, encodeCursor, TOTAL_CAP, type Page } from './page-window';
 import { isUuid } from './plan.service';
 import { actorForHolder, canReadUnit, holderKeyFor } from './read-scope';
 import { rejectionError } from './rejection-errors';
@@ -117,28 +117,54 @@ export class AssignmentService {
    * A page of assignments: by offset, or after a keyset `cursor` (the previous
    * page's nextCursor; cost independent of depth). The total is capped at
    * TOTAL_CAP (`totalCapped: true`) so a first page never pays for counting
-   * every match.
+   * every match. One statement (listQuery), read as plain rows: TypeORM's entity
+   * hydration of 51 full rows was the largest cost of a list request in bench:api's profile.
    */
   async list(filter: AssignmentFilter, page: { limit?: number; offset?: number; sort?: AssignmentSort; cursor?: string } = {}): Promise<Page<AssignmentSummary>> {
+    const { text, values, limit, offset, sort } = this.listQuery(filter, page);
+    const rows = (await this.dataSource.query(text, values)) as SummaryRow[];
+    // An empty page carries no total: counted on its own then (past the end, or nothing matches).
+    const matched = rows[0]?.total ?? (await this.countMatching(filter));
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const nextCursor = rows.length > limit && last ? encodeCursor({ sort, value: last.sort_value, tieBreaker: last.a_key }) : null;
+    return { items: items.map(fromSummaryRow), ...cappedTotal(matched), limit, offset, nextCursor };
+  }
+
+  /**
+   * The one statement a list request runs (bench:api times exactly this against the API): the page's rows
+   * (limit + 1, to know whether a next page exists), only the columns a summary shows (never the workflow
+   * state, targets or milestones), and beside them the count of matches up to TOTAL_CAP + 1.
+   */
+  listQuery(
+    filter: AssignmentFilter,
+    page: { limit?: number; offset?: number; sort?: AssignmentSort; cursor?: string } = {},
+  ): { text: string; values: unknown[]; limit: number; offset: number; sort: AssignmentSort } {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
     const sort = page.sort ?? 'dueDate';
     const order = SORT_ORDERS[sort];
     const after = page.cursor !== undefined ? decodeCursor(page.cursor, sort) : undefined;
     const offset = after ? 0 : Math.max(page.offset ?? 0, 0);
-    const query = this.filtered(filter);
-    const counted = cappedCount(this.dataSource, query);
+    // The count's SQL keeps its named parameters: the page's builder (same filter, same names) binds them.
+    const count = cappedCountSql(this.filtered(filter));
+    const query = this.filtered(filter).select(SUMMARY_SELECT);
     if (after) query.andWhere(keysetCondition(order, after.value), { cursorValue: after.value, cursorKey: after.tieBreaker });
     query
+      .addSelect('CAST(a.due_date AS text)', 'due_date_text')
       .addSelect(`CAST(${order.expression} AS text)`, 'sort_value')
+      .addSelect(`(${count})`, 'total')
       .orderBy(order.expression, order.direction)
       .addOrderBy('a.key', 'ASC')
       .offset(offset)
       .limit(limit + 1);
-    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities<{ sort_value: string | null }>(), counted]);
-    const rows = entities.slice(0, limit);
-    const last = rows.at(-1);
-    const nextCursor = entities.length > limit && last ? encodeCursor({ sort, value: raw[limit - 1]!.sort_value, tieBreaker: last.key }) : null;
-    return { items: rows.map(toSummary), ...total, limit, offset, nextCursor };
+    const [text, values] = query.getQueryAndParameters();
+    return { text, values, limit, offset, sort };
+  }
+
+  private async countMatching(filter: AssignmentFilter): Promise<number> {
+    const [text, values] = this.filtered(filter).select('1').limit(TOTAL_CAP + 1).getQueryAndParameters();
+    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (${text}) capped`, values)) as [{ n: number }];
+    return n;
   }
 
   /** One assignment with its milestones, event log, progress reports and escalations. */
@@ -371,6 +397,77 @@ function keysetCondition(order: (typeof SORT_ORDERS)[AssignmentSort], value: str
   const beyond = order.direction === 'ASC' ? '>' : '<';
   const after = `${expression} ${beyond} CAST(:cursorValue AS ${type}) OR (${expression} = CAST(:cursorValue AS ${type}) AND a.key > :cursorKey)`;
   return order.nullable ? `(${after} OR ${expression} IS NULL)` : `(${after})`;
+}
+
+/** The entity columns a list row selects (TypeORM aliases them a_<column>). */
+const SUMMARY_SELECT = [
+  'a.id',
+  'a.key',
+  'a.planId',
+  'a.taskNumber',
+  'a.taskTitle',
+  'a.unitId',
+  'a.unitName',
+  'a.responsibility',
+  'a.region',
+  'a.status',
+  'a.light',
+  'a.lightReasons',
+  'a.percent',
+  'a.escalationLevel',
+  'a.talkCount',
+  'a.proposed',
+  'a.updatedAt',
+];
+
+/** A list row as PostgreSQL returns it: the date as text, the capped count beside it. */
+interface SummaryRow {
+  readonly a_id: string;
+  readonly a_key: string;
+  readonly a_plan_id: string;
+  readonly a_task_number: number | null;
+  readonly a_task_title: string | null;
+  readonly a_unit_id: string | null;
+  readonly a_unit_name: string;
+  readonly a_responsibility: string;
+  readonly a_region: string | null;
+  readonly a_status: string;
+  readonly a_light: string;
+  readonly a_light_reasons: unknown[];
+  readonly a_percent: number | null;
+  readonly a_escalation_level: string | null;
+  readonly a_talk_count: number;
+  readonly a_proposed: boolean;
+  readonly a_updated_at: Date;
+  readonly due_date_text: string;
+  readonly sort_value: string | null;
+  readonly total: number;
+}
+
+function fromSummaryRow(row: SummaryRow): AssignmentSummary {
+  return {
+    id: row.a_id,
+    planId: row.a_plan_id,
+    taskNumber: row.a_task_number,
+    taskTitle: row.a_task_title,
+    unitId: row.a_unit_id,
+    unitName: row.a_unit_name,
+    responsibility: row.a_responsibility,
+    responsibilityLabel: responsibilityLabelOf(row.a_responsibility),
+    region: row.a_region,
+    status: row.a_status,
+    statusLabel: statusLabelOf(row.a_status),
+    light: row.a_light,
+    lightLabel: lightLabelOf(row.a_light),
+    lightReasons: row.a_light_reasons,
+    dueDate: row.due_date_text,
+    percent: row.a_percent,
+    escalationLevel: row.a_escalation_level,
+    escalationLevelLabel: row.a_escalation_level === null ? null : escalationLevelLabelOf(row.a_escalation_level),
+    talkCount: row.a_talk_count,
+    proposed: row.a_proposed,
+    updatedAt: row.a_updated_at.toISOString(),
+  };
 }
 
 function toSummary(row: AssignmentEntity): AssignmentSummary {

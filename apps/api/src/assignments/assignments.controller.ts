@@ -58,7 +58,7 @@ export class AssignmentsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset, nextCursor}; total stops at 10,000 with totalCapped: true); unit staff see their units only' })
+  @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset, nextCursor}; total stops at 1,000 with totalCapped: true); unit staff see their units only' })
   @ApiAnswer(pageOf(ASSIGNMENT_SUMMARY), 'a page of assignments, each with Chinese labels beside its codes')
   list(@Query() query: AssignmentQueryDto, @CurrentActor() actor: Actor) {
     const { limit, offset, sort, cursor, ...filter } = query;
