@@ -196,13 +196,7 @@ async function main(): Promise<void> {
     const overdueSql = [statement(assignmentService.listQuery({ overdue: true }, { sort: 'dueDate', limit: 50 }))];
     const inboxSql = [statement(inboxService.listForQuery(mailboxesOf({ role: 'unit_staff', unitIds: [BENCH_UNIT] }), {}))];
     const ledgerSql = [statement(assignmentService.listQuery({ planId }, { sort: 'taskNumber', limit: 50, cursor: new URL(ledgerUrl).searchParams.get('cursor')! }))];
-    const detailSql = [
-      { text: 'SELECT * FROM assignments WHERE id = $1', values: [detailId] },
-      { text: 'SELECT * FROM assignment_milestones WHERE assignment_id = $1 ORDER BY position', values: [detailId] },
-      { text: 'SELECT * FROM assignment_events WHERE assignment_id = $1 ORDER BY seq', values: [detailId] },
-      { text: 'SELECT * FROM progress_reports WHERE assignment_id = $1 ORDER BY seq', values: [detailId] },
-      { text: 'SELECT * FROM escalations WHERE assignment_id = $1 ORDER BY seq', values: [detailId] },
-    ];
+    const detailSql = [statement(assignmentService.detailQuery(detailId))];
     const readSql = [
       { text: 'SELECT * FROM inbox_messages WHERE id = $1', values: [messageId] },
       { text: 'UPDATE inbox_messages SET read_at = now() WHERE id = $1 AND read_at IS NULL', values: [messageId] },
