@@ -19,7 +19,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -79,11 +79,29 @@ async function seed(db: DataSource, assignments: number): Promise<void> {
   await db.query('VACUUM ANALYZE');
 }
 
-async function load(url: string, token: string, seconds: number, connections: number, method: 'GET' | 'POST' = 'GET'): Promise<Figures & { non2xx: number }> {
+/**
+ * CPU time (ms) this process's main thread has used: the API's thread alone (autocannon runs in a worker thread),
+ * from /proc (Linux; undefined elsewhere). Unlike latency it does not grow when other processes share the cores,
+ * so it shows what a change saved even on a busy machine.
+ */
+function apiThreadCpuMs(): number | undefined {
+  try {
+    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15, in clock ticks (100 Hz).
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(url: string, token: string, seconds: number, connections: number, method: 'GET' | 'POST' = 'GET'): Promise<Figures & { non2xx: number; cpuMsPerRequest?: number }> {
+  const cpuBefore = apiThreadCpuMs();
   // One worker thread: the API keeps this process's event loop to itself.
   const result = await autocannon({ url, connections, duration: seconds, method, workers: 1, headers: { authorization: `Bearer ${token}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}) });
   // autocannon reports p90 and p97.5, not p95: p95 is interpolated between them.
-  return { p50: result.latency.p50, p95: (result.latency.p90 + result.latency.p97_5) / 2, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx };
+  const cpuAfter = apiThreadCpuMs();
+  const cpu = cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? { cpuMsPerRequest: (cpuAfter - cpuBefore) / result.requests.total } : {};
+  return { p50: result.latency.p50, p95: (result.latency.p90 + result.latency.p97_5) / 2, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx, ...cpu };
 }
 
 async function direct(pool: Pool, queries: { text: string; values: unknown[] }[], seconds: number, connections: number): Promise<Figures> {
@@ -215,7 +233,8 @@ async function main(): Promise<void> {
       const viaApi = await profiled(profile, () => load(url, who, seconds, connections, method));
       const viaSql = await direct(pool, sql, seconds, connections);
       runs.push([name, viaApi, viaSql, target]);
-      console.log(line(`API  ${name}`, viaApi) + (viaApi.non2xx ? `  (${viaApi.non2xx} non-2xx!)` : ''));
+      const cpu = viaApi.cpuMsPerRequest !== undefined ? `  API thread CPU ${viaApi.cpuMsPerRequest.toFixed(2)} ms/request` : '';
+      console.log(line(`API  ${name}`, viaApi) + cpu + (viaApi.non2xx ? `  (${viaApi.non2xx} non-2xx!)` : ''));
       console.log(line(`SQL  ${name}`, viaSql));
       console.log(`     ratio API/SQL: p50 ×${(viaApi.p50 / viaSql.p50).toFixed(2)}, p99 ×${(viaApi.p99 / viaSql.p99).toFixed(2)}, throughput ×${(viaApi.rps / viaSql.rps).toFixed(2)}\n`);
     }
