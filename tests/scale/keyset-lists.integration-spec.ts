@@ -20,7 +20,7 @@ async function insertAssignments(db: DataSource, planId: string, count: number, 
 
 type Page = { items: { id: string; taskNumber: number | null; dueDate: string }[]; total: number; totalCapped?: boolean; nextCursor: string | null };
 
-/** Keyset pages (nextCursor) walk the same rows in the same order as offset pages; totals stop at 10,000. */
+/** Keyset pages (nextCursor) walk the same rows in the same order as offset pages; totals stop at 1,000. */
 describe('keyset pagination and capped totals', () => {
   let api: Awaited<ReturnType<typeof startApi>>;
   let db: DataSource;
@@ -77,11 +77,11 @@ describe('keyset pagination and capped totals', () => {
     }
   });
 
-  it('caps the total at 10,000 with totalCapped: true, and counts exactly below it', async () => {
+  it('caps the total at 1,000 with totalCapped: true, and counts exactly below it', async () => {
     const planId = await insertSyntheticPlan(db, 1, 1);
-    await insertAssignments(db, planId, 10_050, () => `'分页大单位'`);
+    await insertAssignments(db, planId, 1_050, () => `'分页大单位'`);
     const capped = await get<Page>(`/api/v1/assignments?planId=${planId}&limit=5`);
-    expect(capped).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(capped).toMatchObject({ total: 1_000, totalCapped: true });
     expect(capped.items).toHaveLength(5);
     const exact = await get<Page>(`/api/v1/assignments?planId=${planId}&taskNumber=1&limit=5`);
     expect(exact.totalCapped).toBeUndefined();

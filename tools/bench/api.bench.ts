@@ -2,8 +2,8 @@
  * API benchmark: a database of its own seeded with N assignments (default
  * 100,000; bulk INSERT … generate_series) and ~50 inbox messages per unit, the API
  * in this process on loopback, loaded with autocannon for a bounded time per
- * endpoint, next to the same SQL the services run (page and capped count
- * concurrently, as they do) timed directly against PostgreSQL at the same
+ * endpoint, next to the very SQL the services run (the statements their own
+ * query builders return: listQuery, listForQuery, detailQuery) timed directly against PostgreSQL at the same
  * concurrency. Paths: the supervisor's overdue list (first page), a unit's inbox,
  * a ledger page reached by keyset cursor, an assignment's detail, and one action
  * (an inbox read receipt: assignment actions go through Temporal, see
@@ -13,17 +13,20 @@
  *
  *   npm run bench:api -- --assignments 100000 --duration 10 --connections 10
  *   npm run bench:api -- --short          (3 s per run: while others use the machine)
+ *   npm run bench:api -- --short --profile DIR   (also a CPU profile of this process per API run, DIR/<path>.cpuprofile:
+ *                                                  the API's side only, the SQL runs are not profiled)
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { insertUser } from '@duban/accounts';
-import { overdueSql as overduePredicate } from '@duban/domain';
 import { dataSourceOptions, dropDatabase, migrateDatabase } from '@duban/persistence';
-import { TOTAL_CAP } from '@duban/services';
+import { AssignmentService, InboxService, mailboxesOf } from '@duban/services';
 
 const UNITS = 2000;
 const TASKS_PER_PLAN = 50;
@@ -70,14 +73,35 @@ async function seed(db: DataSource, assignments: number): Promise<void> {
        FROM generate_series(1, $1::int) AS i`,
     [UNITS * 50],
   );
-  await db.query('ANALYZE');
+  // A real database is autovacuumed; a freshly bulk-loaded one has no visibility map and no hint bits, so its
+  // first scans would pay for writing them (and index-only scans would visit the heap). VACUUM ANALYZE gives the
+  // API and its SQL baseline the state autovacuum keeps a live database in.
+  await db.query('VACUUM ANALYZE');
 }
 
-async function load(url: string, token: string, seconds: number, connections: number, method: 'GET' | 'POST' = 'GET'): Promise<Figures & { non2xx: number }> {
+/**
+ * CPU time (ms) this process's main thread has used: the API's thread alone (autocannon runs in a worker thread),
+ * from /proc (Linux; undefined elsewhere). Unlike latency it does not grow when other processes share the cores,
+ * so it shows what a change saved even on a busy machine.
+ */
+function apiThreadCpuMs(): number | undefined {
+  try {
+    // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15, in clock ticks (100 Hz).
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(url: string, token: string, seconds: number, connections: number, method: 'GET' | 'POST' = 'GET'): Promise<Figures & { non2xx: number; cpuMsPerRequest?: number }> {
+  const cpuBefore = apiThreadCpuMs();
   // One worker thread: the API keeps this process's event loop to itself.
   const result = await autocannon({ url, connections, duration: seconds, method, workers: 1, headers: { authorization: `Bearer ${token}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}) });
   // autocannon reports p90 and p97.5, not p95: p95 is interpolated between them.
-  return { p50: result.latency.p50, p95: (result.latency.p90 + result.latency.p97_5) / 2, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx };
+  const cpuAfter = apiThreadCpuMs();
+  const cpu = cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? { cpuMsPerRequest: (cpuAfter - cpuBefore) / result.requests.total } : {};
+  return { p50: result.latency.p50, p95: (result.latency.p90 + result.latency.p97_5) / 2, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx, ...cpu };
 }
 
 async function direct(pool: Pool, queries: { text: string; values: unknown[] }[], seconds: number, connections: number): Promise<Figures> {
@@ -98,6 +122,22 @@ async function direct(pool: Pool, queries: { text: string; values: unknown[] }[]
   return { p50: at(50), p95: at(95), p99: at(99), rps: latencies.length / seconds };
 }
 
+/** `run` under V8's sampling profiler (this thread only: the API's side, not autocannon's worker), written to `file`. */
+async function profiled<T>(file: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (!file) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 function line(name: string, figures: Figures): string {
   return `${name.padEnd(40)} p50=${figures.p50.toFixed(1).padStart(7)} ms  p95=${figures.p95.toFixed(1).padStart(7)} ms  p99=${figures.p99.toFixed(1).padStart(7)} ms  ${figures.rps.toFixed(0).padStart(6)} req/s`;
 }
@@ -106,6 +146,10 @@ async function main(): Promise<void> {
   const assignments = argument('assignments', 100_000, 500_000);
   const seconds = process.argv.includes('--short') ? 3 : argument('duration', 10, 60);
   const connections = argument('connections', 10, 100);
+  const profileIndex = process.argv.indexOf('--profile');
+  const profileDir = profileIndex >= 0 ? process.argv[profileIndex + 1] : undefined;
+  if (profileIndex >= 0 && !profileDir) throw new Error('--profile needs a folder');
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const id = randomUUID().slice(0, 8);
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
   base.pathname = `/duban_bench_api_${id}`;
@@ -152,7 +196,6 @@ async function main(): Promise<void> {
     const ledgerBase = `${baseUrl}/api/v1/assignments?planId=${planId}&sort=taskNumber&limit=50`;
     let ledgerUrl = ledgerBase;
     for (let page = 1; page < 4; page += 1) ledgerUrl = `${ledgerBase}&cursor=${((await get(ledgerUrl, supervisor)) as { nextCursor: string }).nextCursor}`;
-    const [cursorValue, cursorKey] = (JSON.parse(Buffer.from(new URL(ledgerUrl).searchParams.get('cursor')!, 'base64url').toString('utf8')) as string[]).slice(1);
     const [{ id: detailId }] = (await db.query(`SELECT id FROM assignments WHERE unit_name = $1 ORDER BY key LIMIT 1`, [BENCH_UNIT])) as { id: string }[];
     await db.query(
       `INSERT INTO assignment_events (assignment_id, plan_id, seq, type, actor, payload, occurred_at)
@@ -163,32 +206,15 @@ async function main(): Promise<void> {
     const [{ id: messageId }] = (await db.query(`SELECT id FROM inbox_messages WHERE recipient = $1 LIMIT 1`, [BENCH_UNIT])) as { id: string }[];
     const readUrl = `${baseUrl}/api/v1/inbox/${messageId}/read`;
 
-    // The SQL the services run for one request, straight on PostgreSQL (the overdue filter is the domain's own
-    // predicate, as the service applies it).
-    const open = overduePredicate('a');
-    const overdueSql = [
-      { text: `SELECT *, a.due_date::text AS sort_value FROM assignments a WHERE ${open} ORDER BY a.due_date ASC, a.key ASC LIMIT 51`, values: [] },
-      { text: `SELECT count(*)::int FROM (SELECT 1 FROM assignments a WHERE ${open} LIMIT ${TOTAL_CAP + 1}) capped`, values: [] },
-    ];
-    const mailboxes = [BENCH_UNIT, 'role:unit_staff'];
-    const inboxSql = [
-      { text: 'SELECT *, created_at::text AS sort_value FROM inbox_messages m WHERE recipient IN ($1, $2) ORDER BY created_at DESC, id ASC LIMIT 51', values: mailboxes },
-      { text: `SELECT count(*)::int FROM (SELECT 1 FROM inbox_messages m WHERE recipient IN ($1, $2) LIMIT ${TOTAL_CAP + 1}) capped`, values: mailboxes },
-    ];
-    const ledgerSql = [
-      {
-        text: `SELECT *, a.task_number::text AS sort_value FROM assignments a WHERE a.plan_id = $1 AND (a.task_number > $2::int OR (a.task_number = $2::int AND a.key > $3) OR a.task_number IS NULL) ORDER BY a.task_number ASC, a.key ASC LIMIT 51`,
-        values: [planId, cursorValue, cursorKey],
-      },
-      { text: `SELECT count(*)::int FROM (SELECT 1 FROM assignments a WHERE a.plan_id = $1 LIMIT ${TOTAL_CAP + 1}) capped`, values: [planId] },
-    ];
-    const detailSql = [
-      { text: 'SELECT * FROM assignments WHERE id = $1', values: [detailId] },
-      { text: 'SELECT * FROM assignment_milestones WHERE assignment_id = $1 ORDER BY position', values: [detailId] },
-      { text: 'SELECT * FROM assignment_events WHERE assignment_id = $1 ORDER BY seq', values: [detailId] },
-      { text: 'SELECT * FROM progress_reports WHERE assignment_id = $1 ORDER BY seq', values: [detailId] },
-      { text: 'SELECT * FROM escalations WHERE assignment_id = $1 ORDER BY seq', values: [detailId] },
-    ];
+    // The SQL the services run for one request, straight on PostgreSQL: the statements their own query builders
+    // return for these requests (the overdue filter is the domain's predicate inside it).
+    const assignmentService = app.get(AssignmentService);
+    const inboxService = app.get(InboxService);
+    const statement = ({ text, values }: { text: string; values: unknown[] }) => ({ text, values });
+    const overdueSql = [statement(assignmentService.listQuery({ overdue: true }, { sort: 'dueDate', limit: 50 }))];
+    const inboxSql = [statement(inboxService.listForQuery(mailboxesOf({ role: 'unit_staff', unitIds: [BENCH_UNIT] }), {}))];
+    const ledgerSql = [statement(assignmentService.listQuery({ planId }, { sort: 'taskNumber', limit: 50, cursor: new URL(ledgerUrl).searchParams.get('cursor')! }))];
+    const detailSql = [statement(assignmentService.detailQuery(detailId))];
     const readSql = [
       { text: 'SELECT * FROM inbox_messages WHERE id = $1', values: [messageId] },
       { text: 'UPDATE inbox_messages SET read_at = now() WHERE id = $1 AND read_at IS NULL', values: [messageId] },
@@ -203,10 +229,12 @@ async function main(): Promise<void> {
       ['action: inbox read receipt', readUrl, unit, readSql, 'POST', {}],
     ];
     for (const [name, url, who, sql, method, target] of paths) {
-      const viaApi = await load(url, who, seconds, connections, method);
+      const profile = profileDir ? join(profileDir, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}.cpuprofile`) : undefined;
+      const viaApi = await profiled(profile, () => load(url, who, seconds, connections, method));
       const viaSql = await direct(pool, sql, seconds, connections);
       runs.push([name, viaApi, viaSql, target]);
-      console.log(line(`API  ${name}`, viaApi) + (viaApi.non2xx ? `  (${viaApi.non2xx} non-2xx!)` : ''));
+      const cpu = viaApi.cpuMsPerRequest !== undefined ? `  API thread CPU ${viaApi.cpuMsPerRequest.toFixed(2)} ms/request` : '';
+      console.log(line(`API  ${name}`, viaApi) + cpu + (viaApi.non2xx ? `  (${viaApi.non2xx} non-2xx!)` : ''));
       console.log(line(`SQL  ${name}`, viaSql));
       console.log(`     ratio API/SQL: p50 ×${(viaApi.p50 / viaSql.p50).toFixed(2)}, p99 ×${(viaApi.p99 / viaSql.p99).toFixed(2)}, throughput ×${(viaApi.rps / viaSql.rps).toFixed(2)}\n`);
     }

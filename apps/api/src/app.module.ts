@@ -1,5 +1,5 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { DubanConfigModule, loadConfig } from '@duban/config';
 import { ServicesModule } from '@duban/services';
@@ -12,7 +12,6 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { IdempotencyStore } from './common/idempotency.store';
 import { queryTokenMiddleware } from './common/query-token.middleware';
 import { redactQuery, redactUrl } from './common/redact-url';
-import { RequestDeadlineInterceptor } from './common/request-deadline.interceptor';
 import { SanitizingPipe } from './common/sanitizing.pipe';
 import { ServiceErrorFilter } from './common/service-error.filter';
 import { DirectoryController } from './directory/directory.controller';
@@ -66,8 +65,6 @@ import { ExportJobsController } from './review/export-jobs.controller';
     { provide: APP_PIPE, useClass: SanitizingPipe },
     // JSON bodies only, except where a route declares @ApiConsumes (415 otherwise).
     { provide: APP_GUARD, useClass: ContentTypeGuard },
-    // Every request answers within REQUEST_TIMEOUT_MS (503 otherwise).
-    { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
     IdempotencyStore,
     IdempotencyInterceptor,
     EventWakeups,

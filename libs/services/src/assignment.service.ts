@@ -26,20 +26,14 @@ import {
   type AssignmentTarget,
   type RecordedActual,
 } from '@duban/domain';
-import {
-  AssignmentEntity,
-  AssignmentEventEntity,
-  AssignmentMilestoneEntity,
-  EscalationEntity,
-  ProgressReportEntity,
-} from '@duban/persistence';
+import { AssignmentEntity } from '@duban/persistence';
 import { workflowCounter } from '@duban/metrics';
 import { isUnavailable, withDeadline } from '@duban/resilience';
 import { TemporalClientProvider } from '@duban/temporal';
 import { assignmentUpdates, HUMAN_COMMAND_TYPES, type AssignmentView, type HumanCommandType } from '@duban/workflows';
 import { requestAssignmentRepair } from './assignment-repair.request';
 import { assignmentTextCondition } from './assignment-text-filter';
-import { cappedCount, decodeCursor, encodeCursor, type Page } from './page-window';
+import { cappedCountSql, cappedTotal, decodeCursor, encodeCursor, TOTAL_CAP, type Page } from './page-window';
 import { isUuid } from './plan.service';
 import { actorForHolder, canReadUnit, holderKeyFor } from './read-scope';
 import { rejectionError } from './rejection-errors';
@@ -118,76 +112,59 @@ export class AssignmentService {
    * A page of assignments: by offset, or after a keyset `cursor` (the previous
    * page's nextCursor; cost independent of depth). The total is capped at
    * TOTAL_CAP (`totalCapped: true`) so a first page never pays for counting
-   * every match.
+   * every match. One statement (listQuery), read as plain rows: TypeORM's entity
+   * hydration of 51 full rows was the largest cost of a list request in bench:api's profile.
    */
   async list(filter: AssignmentFilter, page: { limit?: number; offset?: number; sort?: AssignmentSort; cursor?: string } = {}): Promise<Page<AssignmentSummary>> {
+    const { text, values, limit, offset, sort } = this.listQuery(filter, page);
+    const rows = (await this.dataSource.query(text, values)) as SummaryRow[];
+    // An empty page carries no total: counted on its own then (past the end, or nothing matches).
+    const matched = rows[0]?.total ?? (await this.countMatching(filter));
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const nextCursor = rows.length > limit && last ? encodeCursor({ sort, value: last.sort_value, tieBreaker: last.a_key }) : null;
+    return { items: items.map(fromSummaryRow), ...cappedTotal(matched), limit, offset, nextCursor };
+  }
+
+  /**
+   * The one statement a list request runs (bench:api times exactly this against the API): the page's rows
+   * (limit + 1, to know whether a next page exists), only the columns a summary shows (never the workflow
+   * state, targets or milestones), and beside them the count of matches up to TOTAL_CAP + 1.
+   */
+  listQuery(
+    filter: AssignmentFilter,
+    page: { limit?: number; offset?: number; sort?: AssignmentSort; cursor?: string } = {},
+  ): { text: string; values: unknown[]; limit: number; offset: number; sort: AssignmentSort } {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
     const sort = page.sort ?? 'dueDate';
     const order = SORT_ORDERS[sort];
     const after = page.cursor !== undefined ? decodeCursor(page.cursor, sort) : undefined;
     const offset = after ? 0 : Math.max(page.offset ?? 0, 0);
-    const query = this.filtered(filter);
-    const counted = cappedCount(this.dataSource, query);
+    // The count's SQL keeps its named parameters: the page's builder (same filter, same names) binds them.
+    const count = cappedCountSql(this.filtered(filter));
+    const query = this.filtered(filter).select(SUMMARY_SELECT);
     if (after) query.andWhere(keysetCondition(order, after.value), { cursorValue: after.value, cursorKey: after.tieBreaker });
     query
+      .addSelect('CAST(a.due_date AS text)', 'due_date_text')
       .addSelect(`CAST(${order.expression} AS text)`, 'sort_value')
+      .addSelect(`(${count})`, 'total')
       .orderBy(order.expression, order.direction)
       .addOrderBy('a.key', 'ASC')
       .offset(offset)
       .limit(limit + 1);
-    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities<{ sort_value: string | null }>(), counted]);
-    const rows = entities.slice(0, limit);
-    const last = rows.at(-1);
-    const nextCursor = entities.length > limit && last ? encodeCursor({ sort, value: raw[limit - 1]!.sort_value, tieBreaker: last.key }) : null;
-    return { items: rows.map(toSummary), ...total, limit, offset, nextCursor };
+    const [text, values] = query.getQueryAndParameters();
+    return { text, values, limit, offset, sort };
+  }
+
+  private async countMatching(filter: AssignmentFilter): Promise<number> {
+    const [text, values] = this.filtered(filter).select('1').limit(TOTAL_CAP + 1).getQueryAndParameters();
+    const [{ n }] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (${text}) capped`, values)) as [{ n: number }];
+    return n;
   }
 
   /** One assignment with its milestones, event log, progress reports and escalations. */
   async get(assignmentId: string) {
-    return this.detail(await this.find(assignmentId));
-  }
-
-  private async detail(row: AssignmentEntity) {
-    const assignmentId = row.id;
-    const [milestones, events, reports, escalations] = await Promise.all([
-      this.dataSource.getRepository(AssignmentMilestoneEntity).find({ where: { assignmentId }, order: { position: 'ASC' } }),
-      this.dataSource.getRepository(AssignmentEventEntity).find({ where: { assignmentId }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(ProgressReportEntity).find({ where: { assignmentId }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(EscalationEntity).find({ where: { assignmentId }, order: { seq: 'ASC' } }),
-    ]);
-    return {
-      ...toSummary(row),
-      key: row.key,
-      workflowId: row.workflowId,
-      kind: row.kind,
-      expandedFrom: row.expandedFrom,
-      startDate: row.startDate,
-      originalDueDate: row.originalDueDate,
-      // Every target with its latest reported actual (reports oldest first).
-      targets: targetsWithActuals(row.targets as unknown as AssignmentTarget[], reports.map((report) => (report.actuals ?? []) as unknown as RecordedActual[])),
-      recurring: row.recurring,
-      milestones: milestones.map(({ due, text, source }) => ({ due, text, source })),
-      events: events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, typeLabel: eventTypeLabelOf(type), actor: withRoleLabel(actor), payload, occurredAt: occurredAt.toISOString() })),
-      progressReports: reports.map(({ seq, percent, actualValue, text, evidenceLinks, evidence, actuals, reportedAt }) => ({
-        seq,
-        percent,
-        actualValue,
-        text,
-        evidenceLinks,
-        evidence,
-        actuals,
-        reportedAt: reportedAt.toISOString(),
-      })),
-      escalations: escalations.map(({ seq, level, source, reason, occurredAt }) => ({
-        seq,
-        level,
-        levelLabel: escalationLevelLabelOf(level),
-        source,
-        sourceLabel: escalationSourceLabelOf(source),
-        reason,
-        occurredAt: occurredAt.toISOString(),
-      })),
-    };
+    return fromDetailRow(await this.readDetail(assignmentId));
   }
 
   /**
@@ -195,10 +172,26 @@ export class AssignmentService {
    * not_found to a unit's staff (its existence is not revealed).
    */
   async getFor(assignmentId: string, actor: Actor) {
-    // One read of the row serves both the scope check and the answer.
-    const row = await this.find(assignmentId);
-    if (!canReadUnit(actor, row)) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
-    return this.detail(row);
+    // One statement serves both the scope check and the answer.
+    const row = await this.readDetail(assignmentId);
+    if (!canReadUnit(actor, { unitId: row.a_unit_id, unitName: row.a_unit_name })) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
+    return fromDetailRow(row);
+  }
+
+  /**
+   * The one statement an assignment's detail runs (bench:api times exactly this against the API): the row and,
+   * as JSON arrays in order, its milestones, events, progress reports and escalations — one round trip where
+   * there were two (the row, then four reads at once), and no entity hydration.
+   */
+  detailQuery(assignmentId: string): { text: string; values: unknown[] } {
+    return { text: DETAIL_SQL, values: [assignmentId] };
+  }
+
+  private async readDetail(assignmentId: string): Promise<DetailRow> {
+    const { text, values } = this.detailQuery(assignmentId);
+    const row = isUuid(assignmentId) ? ((await this.dataSource.query(text, values)) as DetailRow[])[0] : undefined;
+    if (!row) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
+    return row;
   }
 
   /** Throws not_found when the assignment does not exist or belongs to a unit `actor` may not read. */
@@ -362,28 +355,144 @@ function keysetCondition(order: (typeof SORT_ORDERS)[AssignmentSort], value: str
   return order.nullable ? `(${after} OR ${expression} IS NULL)` : `(${after})`;
 }
 
-function toSummary(row: AssignmentEntity): AssignmentSummary {
+/** The entity columns a list row selects (TypeORM aliases them a_<column>). */
+const SUMMARY_SELECT = [
+  'a.id',
+  'a.key',
+  'a.planId',
+  'a.taskNumber',
+  'a.taskTitle',
+  'a.unitId',
+  'a.unitName',
+  'a.responsibility',
+  'a.region',
+  'a.status',
+  'a.light',
+  'a.lightReasons',
+  'a.percent',
+  'a.escalationLevel',
+  'a.talkCount',
+  'a.proposed',
+  'a.updatedAt',
+];
+
+/** A list row as PostgreSQL returns it: the date as text, the capped count beside it. */
+interface SummaryRow {
+  readonly a_id: string;
+  readonly a_key: string;
+  readonly a_plan_id: string;
+  readonly a_task_number: number | null;
+  readonly a_task_title: string | null;
+  readonly a_unit_id: string | null;
+  readonly a_unit_name: string;
+  readonly a_responsibility: string;
+  readonly a_region: string | null;
+  readonly a_status: string;
+  readonly a_light: string;
+  readonly a_light_reasons: unknown[];
+  readonly a_percent: number | null;
+  readonly a_escalation_level: string | null;
+  readonly a_talk_count: number;
+  readonly a_proposed: boolean;
+  readonly a_updated_at: Date;
+  readonly due_date_text: string;
+  readonly sort_value: string | null;
+  readonly total: number;
+}
+
+function fromSummaryRow(row: SummaryRow): AssignmentSummary {
   return {
-    id: row.id,
-    planId: row.planId,
-    taskNumber: row.taskNumber,
-    taskTitle: row.taskTitle,
-    unitId: row.unitId,
-    unitName: row.unitName,
-    responsibility: row.responsibility,
-    responsibilityLabel: responsibilityLabelOf(row.responsibility),
-    region: row.region,
-    status: row.status,
-    statusLabel: statusLabelOf(row.status),
-    light: row.light,
-    lightLabel: lightLabelOf(row.light),
-    lightReasons: row.lightReasons,
-    dueDate: row.dueDate,
-    percent: row.percent,
-    escalationLevel: row.escalationLevel,
-    escalationLevelLabel: row.escalationLevel === null ? null : escalationLevelLabelOf(row.escalationLevel),
-    talkCount: row.talkCount,
-    proposed: row.proposed,
-    updatedAt: row.updatedAt.toISOString(),
+    id: row.a_id,
+    planId: row.a_plan_id,
+    taskNumber: row.a_task_number,
+    taskTitle: row.a_task_title,
+    unitId: row.a_unit_id,
+    unitName: row.a_unit_name,
+    responsibility: row.a_responsibility,
+    responsibilityLabel: responsibilityLabelOf(row.a_responsibility),
+    region: row.a_region,
+    status: row.a_status,
+    statusLabel: statusLabelOf(row.a_status),
+    light: row.a_light,
+    lightLabel: lightLabelOf(row.a_light),
+    lightReasons: row.a_light_reasons,
+    dueDate: row.due_date_text,
+    percent: row.a_percent,
+    escalationLevel: row.a_escalation_level,
+    escalationLevelLabel: row.a_escalation_level === null ? null : escalationLevelLabelOf(row.a_escalation_level),
+    talkCount: row.a_talk_count,
+    proposed: row.a_proposed,
+    updatedAt: row.a_updated_at.toISOString(),
+  };
+}
+
+/** An instant as JavaScript's toISOString prints it (UTC, milliseconds), so JSON built in SQL reads as the entities did. */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The detail's one statement: the row under the list's aliases (a_<column>), its children as ordered JSON arrays. */
+const DETAIL_SQL = `SELECT ${SUMMARY_SELECT.map((property) => property.slice(2).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))
+  .map((column) => `a.${column} AS a_${column}`)
+  .join(', ')},
+       CAST(a.due_date AS text) AS due_date_text, a.workflow_id, a.kind, a.expanded_from, CAST(a.start_date AS text) AS start_date,
+       CAST(a.original_due_date AS text) AS original_due_date, a.targets, a.recurring,
+       (SELECT COALESCE(json_agg(json_build_object('due', CAST(m.due AS text), 'text', m.text, 'source', m.source) ORDER BY m.position), '[]')
+          FROM assignment_milestones m WHERE m.assignment_id = a.id) AS milestones,
+       (SELECT COALESCE(json_agg(json_build_object('seq', e.seq, 'type', e.type, 'actor', e.actor, 'payload', e.payload, 'occurredAt', ${iso('e.occurred_at')}) ORDER BY e.seq), '[]')
+          FROM assignment_events e WHERE e.assignment_id = a.id) AS events,
+       (SELECT COALESCE(json_agg(json_build_object('seq', r.seq, 'percent', r.percent, 'actualValue', r.actual_value, 'text', r.text, 'evidenceLinks', r.evidence_links,
+                                                   'evidence', r.evidence, 'actuals', r.actuals, 'reportedAt', ${iso('r.reported_at')}) ORDER BY r.seq), '[]')
+          FROM progress_reports r WHERE r.assignment_id = a.id) AS reports,
+       (SELECT COALESCE(json_agg(json_build_object('seq', x.seq, 'level', x.level, 'source', x.source, 'reason', x.reason, 'occurredAt', ${iso('x.occurred_at')}) ORDER BY x.seq), '[]')
+          FROM escalations x WHERE x.assignment_id = a.id) AS escalations
+  FROM assignments a WHERE a.id = $1`;
+
+/** The detail's row: a list row's columns (no sort value or total), the rest of the record and its children. */
+interface DetailRow extends Omit<SummaryRow, 'sort_value' | 'total'> {
+  readonly workflow_id: string;
+  readonly kind: string;
+  readonly expanded_from: string | null;
+  readonly start_date: string;
+  readonly original_due_date: string;
+  readonly targets: unknown[];
+  readonly recurring: unknown[];
+  readonly milestones: { due: string; text: string; source: string }[];
+  readonly events: { seq: number; type: string; actor: unknown; payload: unknown; occurredAt: string }[];
+  readonly reports: {
+    seq: number;
+    percent: number | null;
+    actualValue: number | null;
+    text: string;
+    evidenceLinks: string[];
+    evidence: unknown[];
+    actuals: unknown[];
+    reportedAt: string;
+  }[];
+  readonly escalations: { seq: number; level: string; source: string; reason: string | null; occurredAt: string }[];
+}
+
+function fromDetailRow(row: DetailRow) {
+  return {
+    ...fromSummaryRow({ ...row, sort_value: null, total: 0 }),
+    key: row.a_key,
+    workflowId: row.workflow_id,
+    kind: row.kind,
+    expandedFrom: row.expanded_from,
+    startDate: row.start_date,
+    originalDueDate: row.original_due_date,
+    // Every target with its latest reported actual (reports oldest first).
+    targets: targetsWithActuals(row.targets as unknown as AssignmentTarget[], row.reports.map((report) => (report.actuals ?? []) as unknown as RecordedActual[])),
+    recurring: row.recurring,
+    milestones: row.milestones,
+    events: row.events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, typeLabel: eventTypeLabelOf(type), actor: withRoleLabel(actor), payload, occurredAt })),
+    progressReports: row.reports,
+    escalations: row.escalations.map(({ seq, level, source, reason, occurredAt }) => ({
+      seq,
+      level,
+      levelLabel: escalationLevelLabelOf(level),
+      source,
+      sourceLabel: escalationSourceLabelOf(source),
+      reason,
+      occurredAt,
+    })),
   };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InboxMessageEntity, type JsonObject } from '@duban/persistence';
-import { decodeCursor, encodeCursor, TOTAL_CAP, type Page } from './page-window';
+import { cappedTotal, decodeCursor, encodeCursor, TOTAL_CAP, type Page } from './page-window';
 import { isUuid } from './plan.service';
 import { ServiceError } from './service-errors';
 
@@ -48,17 +48,34 @@ export class InboxService {
     recipients: readonly string[],
     options: { limit?: number; offset?: number; cursor?: string; unread?: boolean; kind?: string } = {},
   ): Promise<Page<MailboxItem>> {
+    const { text, values, count, limit, offset } = this.listForQuery(recipients, options);
+    if (recipients.length === 0) return { items: [], total: 0, limit, offset, nextCursor: null };
+    const rows = (await this.dataSource.query(text, values)) as (MailboxRow & { sort_value: string; total: number })[];
+    // An empty page carries no total: counted on its own then (past the end, or nothing to show).
+    const matched = rows[0]?.total ?? ((await this.dataSource.query(count.text, count.values)) as [{ count: number }])[0].count;
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const nextCursor = rows.length > limit && last ? encodeCursor({ sort: INBOX_SORT, value: last.sort_value, tieBreaker: last.id }) : null;
+    return { items: page.map(fromRow), ...cappedTotal(matched), limit, offset, nextCursor };
+  }
+
+  /**
+   * The one statement an inbox page runs (bench:api times exactly this against the API): plain SQL, page and
+   * capped count together (one round trip, one pool connection): the inbox is the busiest read, and TypeORM's
+   * query building and entity hydration were most of its per-request CPU. `count` alone serves an empty page.
+   */
+  listForQuery(
+    recipients: readonly string[],
+    options: { limit?: number; offset?: number; cursor?: string; unread?: boolean; kind?: string } = {},
+  ): { text: string; values: unknown[]; count: { text: string; values: unknown[] }; limit: number; offset: number } {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
     const after = options.cursor !== undefined ? decodeCursor(options.cursor, INBOX_SORT) : undefined;
     const offset = after ? 0 : Math.max(options.offset ?? 0, 0);
-    if (recipients.length === 0) return { items: [], total: 0, limit, offset, nextCursor: null };
-    // Plain SQL, page and capped count in ONE statement (one round trip, one pool connection): the inbox is the
-    // busiest read, and TypeORM's query building and entity hydration were most of its per-request CPU.
     const values: unknown[] = [[...recipients]];
     const filter = (alias: string) =>
       [`${alias}.recipient = ANY($1::text[])`, ...(options.unread === true ? [`${alias}.read_at IS NULL`] : []), ...(options.kind !== undefined ? [`${alias}.kind = $2`] : [])].join(' AND ');
     if (options.kind !== undefined) values.push(options.kind);
-    const count = `SELECT count(*)::int FROM (SELECT 1 FROM inbox_messages c WHERE ${filter('c')} LIMIT ${TOTAL_CAP + 1}) capped`;
+    const count = { text: `SELECT count(*)::int FROM (SELECT 1 FROM inbox_messages c WHERE ${filter('c')} LIMIT ${TOTAL_CAP + 1}) capped`, values: [...values] };
     let keyset = '';
     if (after) {
       values.push(after.value, after.tieBreaker);
@@ -67,18 +84,10 @@ export class InboxService {
       keyset = ` AND (m.created_at < ${at} OR (m.created_at = ${at} AND m.id > $${values.length}::uuid))`;
     }
     values.push(offset, limit + 1);
-    const rows = (await this.dataSource.query(
-      `SELECT m.id, m.kind, m.title, m.body, m.payload, m.created_at, m.read_at, m.recipient, m.recipient_name, CAST(m.created_at AS text) AS sort_value, (${count}) AS total
+    const text = `SELECT m.id, m.kind, m.title, m.body, m.payload, m.created_at, m.read_at, m.recipient, m.recipient_name, CAST(m.created_at AS text) AS sort_value, (${count.text}) AS total
          FROM inbox_messages m WHERE ${filter('m')}${keyset}
-        ORDER BY m.created_at DESC, m.id ASC OFFSET $${values.length - 1} LIMIT $${values.length}`,
-      values,
-    )) as (MailboxRow & { sort_value: string; total: number })[];
-    // An empty page carries no total: counted on its own then (past the end, or nothing to show).
-    const matched = rows[0]?.total ?? ((await this.dataSource.query(count, values.slice(0, options.kind !== undefined ? 2 : 1))) as [{ count: number }])[0].count;
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const nextCursor = rows.length > limit && last ? encodeCursor({ sort: INBOX_SORT, value: last.sort_value, tieBreaker: last.id }) : null;
-    return { items: page.map(fromRow), ...(matched > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true as const } : { total: matched }), limit, offset, nextCursor };
+        ORDER BY m.created_at DESC, m.id ASC OFFSET $${values.length - 1} LIMIT $${values.length}`;
+    return { text, values, count, limit, offset };
   }
 
   /**

@@ -27,10 +27,15 @@ const IDEMPOTENCY_DOC = {
   description: 'A retried request with the same key acts once (also the Temporal Update id) and gets the first answer again',
 };
 
-/** One assignment action: POST …/actions/<name>, 200 with the new state, Idempotency-Key documented. */
+/**
+ * One assignment action: POST …/actions/<name>, 200 with the new state, Idempotency-Key honoured and documented.
+ * The interceptor sits on the actions, not the controller: on the reads it did nothing yet cost each request a
+ * layer of Nest's interceptor chain (rxjs, an async-context bind), a tenth of a list request's CPU.
+ */
 function ActionRoute(name: string, summary: string) {
   return applyDecorators(
     Post(`:assignmentId/actions/${name}`),
+    UseInterceptors(IdempotencyInterceptor),
     HttpCode(HttpStatus.OK),
     ApiHeader(IDEMPOTENCY_DOC),
     ApiOperation({ summary }),
@@ -49,7 +54,6 @@ function ActionRoute(name: string, summary: string) {
 @ApiBearerAuth()
 @Controller('api/v1/assignments')
 @UsePipes(dtoValidation())
-@UseInterceptors(IdempotencyInterceptor)
 export class AssignmentsController {
   constructor(
     private readonly assignments: AssignmentService,
@@ -58,7 +62,7 @@ export class AssignmentsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset, nextCursor}; total stops at 10,000 with totalCapped: true); unit staff see their units only' })
+  @ApiOperation({ summary: 'List assignments: filters, sort, pagination ({items, total, limit, offset, nextCursor}; total stops at 1,000 with totalCapped: true); unit staff see their units only' })
   @ApiAnswer(pageOf(ASSIGNMENT_SUMMARY), 'a page of assignments, each with Chinese labels beside its codes')
   list(@Query() query: AssignmentQueryDto, @CurrentActor() actor: Actor) {
     const { limit, offset, sort, cursor, ...filter } = query;

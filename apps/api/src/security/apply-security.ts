@@ -1,7 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ACCOUNTS_CONFIG, type AccountsConfig } from '@duban/accounts';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { AuditRecorder } from '../audit/audit-recorder.middleware';
+import { requestDeadline } from '../common/request-deadline.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { bodyParsers } from './body-parsers';
 import { corsOptions } from './cors-options';
@@ -15,7 +17,8 @@ import { helmetOptions } from './helmet-options';
  *     requests refused by the layers below (CORS, 413);
  *  2. helmet's security headers;
  *  3. CORS from CORS_ORIGINS (off when empty);
- *  4. JSON bodies up to JSON_BODY_LIMIT (1 MB); uploads are limited by their own routes.
+ *  4. JSON bodies up to JSON_BODY_LIMIT (1 MB); uploads are limited by their own routes;
+ *  5. the request deadline: every request answers within REQUEST_TIMEOUT_MS (503 otherwise).
  */
 export function applySecurity(app: NestExpressApplication): void {
   const config = app.get<AccountsConfig>(ACCOUNTS_CONFIG);
@@ -25,4 +28,5 @@ export function applySecurity(app: NestExpressApplication): void {
   app.use(helmet(helmetOptions(config.production)));
   if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
   for (const parser of bodyParsers(config.bodyLimit)) app.use(parser);
+  app.use(requestDeadline(app.get<DubanConfig>(DUBAN_CONFIG).requestTimeoutMs));
 }

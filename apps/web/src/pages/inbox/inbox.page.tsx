@@ -6,6 +6,7 @@ import { inboxApi, type InboxItem } from '../../api/resources/inbox.api';
 import { useLiveEvents } from '../../app/live-events';
 import { ErrorAlert } from '../../shared/error-alert';
 import { formatDateTime } from '../../shared/format-date';
+import { formatTotal } from '../../shared/format-total';
 import { useResource } from '../../shared/use-resource';
 
 const PAGE_SIZE = 20;
@@ -49,7 +50,7 @@ export default function InboxPage() {
             { value: 'all', label: '全部' },
           ]}
         />
-        <Typography.Text type="secondary">共 {list.data?.total ?? 0} 条</Typography.Text>
+        <Typography.Text type="secondary">共 {formatTotal(list.data)} 条</Typography.Text>
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       {failure ? <ErrorAlert error={new Error(failure)} /> : null}

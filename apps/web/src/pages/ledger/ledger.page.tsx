@@ -20,6 +20,7 @@ import { useResource } from '../../shared/use-resource';
 import { download, exportLedger } from './ledger-export';
 import { ledgerQueryFrom, PAGE_SIZES, withLedgerParams } from './ledger-query';
 import { useUnitNames } from '../../shared/use-unit-names';
+import { formatTotal } from '../../shared/format-total';
 
 const SORT_OPTIONS: { value: AssignmentSort; label: string }[] = [
   { value: 'dueDate', label: '期限由近到远' },
@@ -119,7 +120,7 @@ export default function LedgerPage() {
     total: list.data?.total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: PAGE_SIZES.map(String),
-    showTotal: (total: number) => `共 ${total} 条`,
+    showTotal: () => `共 ${formatTotal(list.data)} 条`,
     onChange: (nextPage: number, nextSize: number) => set(nextSize !== limit ? { pageSize: nextSize, page: 1 } : { page: nextPage }),
   };
 
@@ -252,7 +253,7 @@ export default function LedgerPage() {
         />
       ) : (
         <>
-          <Typography.Paragraph type="secondary">共 {list.data?.total ?? 0} 条</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">共 {formatTotal(list.data)} 条</Typography.Paragraph>
           <AssignmentCards items={list.data?.items ?? []} empty="没有符合条件的任务" />
           <Pagination simple style={{ marginTop: 12, textAlign: 'center' }} {...pagination} />
         </>

@@ -5,12 +5,13 @@ import { useLiveEvents } from '../../app/live-events';
 import { AssignmentCards } from '../../shared/assignment-cards';
 import { ErrorAlert } from '../../shared/error-alert';
 import { daysBetween, formatDate, shanghaiToday } from '../../shared/format-date';
+import { formatTotal } from '../../shared/format-total';
 import { EscalationTag, LightTag, StatusTag } from '../../shared/status-tags';
 import { useResource } from '../../shared/use-resource';
 import { StatCard } from './stat-card';
 import { useActionDialog } from './use-action-dialog';
 
-const total = (query: Parameters<typeof assignmentsApi.list>[0]) => (signal: AbortSignal) => assignmentsApi.list({ ...query, limit: 1 }, signal).then((page) => page.total);
+const total = (query: Parameters<typeof assignmentsApi.list>[0]) => (signal: AbortSignal) => assignmentsApi.list({ ...query, limit: 1 }, signal);
 
 /** 督查人员的工作台: red and yellow counts, the overdue list, 催办 from each row. */
 export function SupervisorWorkbench() {
@@ -35,16 +36,16 @@ export function SupervisorWorkbench() {
     <>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
-          <StatCard title="红灯任务" value={red.data} color="#c62828" to="/ledger?light=red" />
+          <StatCard title="红灯任务" value={red.data?.total} capped={red.data?.totalCapped} color="#c62828" to="/ledger?light=red" />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard title="黄灯任务" value={yellow.data} color="#8a6100" to="/ledger?light=yellow" />
+          <StatCard title="黄灯任务" value={yellow.data?.total} capped={yellow.data?.totalCapped} color="#8a6100" to="/ledger?light=yellow" />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard title="逾期未办结" value={overdueCount.data} color="#c62828" to="/ledger?overdue=true" />
+          <StatCard title="逾期未办结" value={overdueCount.data?.total} capped={overdueCount.data?.totalCapped} color="#c62828" to="/ledger?overdue=true" />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard title="待签收" value={pending.data} to="/ledger?status=pending_acceptance" />
+          <StatCard title="待签收" value={pending.data?.total} capped={pending.data?.totalCapped} to="/ledger?status=pending_acceptance" />
         </Col>
       </Row>
       <Card title="逾期任务" size="small" extra={<Link to="/ledger?overdue=true">全部逾期任务 →</Link>}>
@@ -72,7 +73,7 @@ export function SupervisorWorkbench() {
           <AssignmentCards items={overdue.data?.items ?? []} empty="没有逾期任务" action={urge} />
         )}
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          共 {overdue.data?.total ?? 0} 项逾期，按期限由早到晚列出前20项
+          共 {formatTotal(overdue.data)} 项逾期，按期限由早到晚列出前20项
         </Typography.Paragraph>
       </Card>
       {dialog}
