@@ -98,22 +98,29 @@ export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOut
       await ensureWorkingCalendar(manager);
       const source = standingSourceFromStateSql('a.state');
       const at = { asOf: '$2::date', asOfSeq: workdaySeqSql('$2::date'), instantMs: '$3::numeric' };
-      const standing = assignmentStandingSql(source.columns, at, settings);
-      if (standing) {
-        await manager.query(
-          `INSERT INTO review_bulletin_items (bulletin_id, assignment_id, ${ITEM_COLUMN_NAMES})
-           SELECT $4, a.id, ${unitIdSql('a')}, a.unit_name, a.region, a.task_number, a.task_title, a.responsibility, a.status, a.due_date,
-                  ${standing.light}, ${standing.pace}, ${standing.expected_percent}, ${standing.progress_percent}, a.escalation_level,
-                  ${standing.overdue}, ${standing.overdue_working_days}, ${standing.candidate}, ${standing.lagging}
-             FROM assignments a ${source.joins}
-            WHERE a.plan_id = $1 AND a.targets = '[]'::jsonb AND ${source.covered} AND ${at.asOfSeq} IS NOT NULL`,
+      const judged = assignmentStandingSql(source.columns, at, settings);
+      let judgedInSql = 0;
+      if (judged) {
+        const standing = judged.columns;
+        const [inserted] = (await manager.query(
+          `WITH frozen AS (
+             INSERT INTO review_bulletin_items (bulletin_id, assignment_id, ${ITEM_COLUMN_NAMES})
+             SELECT $4, a.id, ${unitIdSql('a')}, a.unit_name, a.region, a.task_number, a.task_title, a.responsibility, a.status, a.due_date,
+                    ${standing.light}, ${standing.pace}, ${standing.expected_percent}, ${standing.progress_percent}, a.escalation_level,
+                    ${standing.overdue}, ${standing.overdue_working_days}, ${standing.candidate}, ${standing.lagging}
+               FROM assignments a ${source.joins} ${judged.joins}
+              WHERE a.plan_id = $1 AND a.targets = '[]'::jsonb AND ${source.covered} AND ${at.asOfSeq} IS NOT NULL
+             RETURNING 1)
+           SELECT count(*)::int AS count FROM frozen`,
           [bulletin.plan_id, bulletin.as_of, endOfShanghaiDay(bulletin.as_of), input.bulletinId],
-        );
-        Context.current().heartbeat('frozen in SQL');
+        )) as { count: number }[];
+        judgedInSql = inserted!.count;
+        Context.current().heartbeat(judgedInSql);
       }
+      const [{ total }] = (await manager.query('SELECT count(*)::int AS total FROM assignments WHERE plan_id = $1', [bulletin.plan_id])) as { total: number }[];
       let judgedInTypeScript = 0;
       let after = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
+      while (judgedInSql + judgedInTypeScript < total) {
         const batch = (await manager.query(
           `SELECT id, ${unitIdSql('a')} AS unit_id, unit_name, region, task_number, task_title, responsibility, status,
                   due_date::text AS due_date, escalation_level, state,
@@ -240,18 +247,20 @@ const SNAPSHOT_ROW_SQL =
  * A unit's name is that of its first row in assignment id order, as when rows were added one by one.
  */
 async function summariseFrozenItems(manager: EntityManager, bulletinId: string): Promise<BulletinSummaryBuilder> {
-  const names = (await manager.query(
-    'SELECT DISTINCT ON (unit_id) unit_id, unit_name FROM review_bulletin_items WHERE bulletin_id = $1 ORDER BY unit_id, assignment_id',
-    [bulletinId],
-  )) as { unit_id: string; unit_name: string }[];
-  const unitNames = new Map(names.map((row) => [row.unit_id, row.unit_name]));
+  // Grouped by name too, with each group's first assignment id ("C": the uuid's byte order), to find each unit's first name.
   const groups = (await manager.query(
-    `SELECT unit_id AS "unitId", region, status, light, pace, overdue, lagging, count(*)::int AS count
-       FROM review_bulletin_items WHERE bulletin_id = $1 GROUP BY unit_id, region, status, light, pace, overdue, lagging`,
+    `SELECT unit_id AS "unitId", unit_name AS "unitName", region, status, light, pace, overdue, lagging, count(*)::int AS count,
+            min(assignment_id::text COLLATE "C") AS first
+       FROM review_bulletin_items WHERE bulletin_id = $1 GROUP BY unit_id, unit_name, region, status, light, pace, overdue, lagging`,
     [bulletinId],
-  )) as Omit<SnapshotGroup, 'unitName'>[];
+  )) as (SnapshotGroup & { first: string })[];
+  const firstNames = new Map<string, { first: string; unitName: string }>();
+  for (const group of groups) {
+    const known = firstNames.get(group.unitId);
+    if (!known || group.first < known.first) firstNames.set(group.unitId, group);
+  }
   const summary = new BulletinSummaryBuilder();
-  for (const group of groups) summary.addGroup({ ...group, unitName: unitNames.get(group.unitId)! });
+  for (const group of groups) summary.addGroup({ ...group, unitName: firstNames.get(group.unitId)!.unitName });
   const lagging = (await manager.query(
     `SELECT ${SNAPSHOT_ROW_SQL} FROM review_bulletin_items WHERE bulletin_id = $1 AND lagging ORDER BY ${BY_MOST_OVERDUE_SQL} LIMIT $2`,
     [bulletinId, DEFAULT_MAX_NAMED_ITEMS],

@@ -110,12 +110,13 @@ describe('the standing rules: SQL forms and TypeScript agree', () => {
   async function judgeInSql(asOf: BusinessDate, settings: StandingSettings, batch: readonly unknown[]): Promise<(Judged & { covered: boolean })[]> {
     const source = standingSourceFromStateSql('a.state');
     const at = { asOf: '$2::date', asOfSeq: workdaySeqSql('$2::date'), instantMs: '$3::numeric' };
-    const sql = assignmentStandingSql(source.columns, at, settings)!;
+    const judged = assignmentStandingSql(source.columns, at, settings)!;
+    const sql = judged.columns;
     const result = await client.query(
       `SELECT ${source.covered} AND ${at.asOfSeq} IS NOT NULL AS covered, ${sql.light} AS light, ${sql.pace} AS pace,
               ${sql.expected_percent} AS "expectedPercent", ${sql.progress_percent} AS "progressPercent", ${sql.overdue} AS overdue,
               ${sql.overdue_working_days} AS "overdueWorkingDays", ${sql.candidate} AS candidate, ${sql.lagging} AS lagging
-         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(state, n) ${source.joins} ORDER BY a.n`,
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(state, n) ${source.joins} ${judged.joins} ORDER BY a.n`,
       [JSON.stringify(batch), asOf, endOfShanghaiDay(asOf)],
     );
     return result.rows as (Judged & { covered: boolean })[];

@@ -40,37 +40,31 @@ export function progressPercentSql(columns: StandingSqlColumns): string {
 /** Statuses that owe nothing any more: classifyPace returns null for them. */
 const UNPACED_STATUSES = `('withdrawn', 'reassigned', 'declined')`;
 
-export interface PaceSql {
-  /** The PaceClass, NULL for statuses without pace. */
-  readonly pace: string;
-  /** classifyPace's expectedPercent (NULL where pace is NULL). */
-  readonly expectedPercent: string;
-  readonly progressPercent: string;
+/** Whether classifyPace gives the status a class at all. */
+export function pacedStatusSql(statusSql: string): string {
+  return `(${statusSql} NOT IN ${UNPACED_STATUSES})`;
 }
 
-/** classifyPace(…) for an assignment without numeric targets. */
-export function classifyPaceSql(columns: StandingSqlColumns, at: StandingSqlAt, thresholds: Partial<PaceThresholds> = {}): PaceSql {
+/**
+ * classifyPace(…).pace for an assignment without numeric targets, from its status, expected percent
+ * (expectedPercentSql with the thresholds' basis) and progress percent (progressPercentSql): pass them as
+ * already-computed columns, each is named several times. NULL for statuses without pace.
+ */
+export function paceClassSql(statusSql: string, expectedSql: string, progressSql: string, thresholds: Partial<PaceThresholds> = {}): string {
   const config = { ...DEFAULT_PACE_THRESHOLDS, ...thresholds };
-  const expected = expectedPercentSql(columns, at, config.basis);
-  const progress = progressPercentSql(columns);
-  const gap = roundToTenthSql(`${expected} - ${progress}`);
-  const pace =
-    `(CASE WHEN ${columns.status} IN ${UNPACED_STATUSES} THEN NULL` +
-    ` WHEN ${columns.status} IN ('closed', 'closure_requested') OR COALESCE(${progress} >= 100::float8, false) THEN 'completed'` +
-    ` WHEN ${progress} IS NULL OR ${progress} <= 0::float8 THEN 'not_started'` +
+  const gap = roundToTenthSql(`${expectedSql} - ${progressSql}`);
+  return (
+    `(CASE WHEN NOT ${pacedStatusSql(statusSql)} THEN NULL` +
+    ` WHEN ${statusSql} IN ('closed', 'closure_requested') OR COALESCE(${progressSql} >= 100::float8, false) THEN 'completed'` +
+    ` WHEN ${progressSql} IS NULL OR ${progressSql} <= 0::float8 THEN 'not_started'` +
     ` WHEN ${gap} > ${sqlNumber(config.behindTolerancePercent)} THEN 'behind'` +
     ` WHEN -${gap} >= ${sqlNumber(config.aheadMarginPercent)} THEN 'ahead'` +
-    ` ELSE 'on_pace' END)`;
-  const paced = `${columns.status} NOT IN ${UNPACED_STATUSES}`;
-  return {
-    pace,
-    expectedPercent: `(CASE WHEN ${paced} THEN ${expected} END)`,
-    progressPercent: `(CASE WHEN ${paced} THEN ${progress} END)`,
-  };
+    ` ELSE 'on_pace' END)`
+  );
 }
 
 /** isLaggingPace: 欠进度, or 未启动 while the 序时进度 already exceeds the tolerance. Never NULL. */
-export function isLaggingPaceSql(paceSql: PaceSql, thresholds: Partial<PaceThresholds> = {}): string {
+export function isLaggingPaceSql(paceSql: string, expectedSql: string, thresholds: Partial<PaceThresholds> = {}): string {
   const tolerance = thresholds.behindTolerancePercent ?? DEFAULT_PACE_THRESHOLDS.behindTolerancePercent;
-  return `COALESCE(${paceSql.pace} = 'behind' OR (${paceSql.pace} = 'not_started' AND ${paceSql.expectedPercent} > ${sqlNumber(tolerance)}), false)`;
+  return `COALESCE(${paceSql} = 'behind' OR (${paceSql} = 'not_started' AND ${expectedSql} > ${sqlNumber(tolerance)}), false)`;
 }

@@ -60,10 +60,12 @@ const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  */
 export function standingSourceFromStateSql(stateSql: string, prefix = 'st'): StandingSqlSource {
   if (!SQL_IDENTIFIER.test(prefix)) throw new RangeError(`not a SQL alias: ${prefix}`);
-  const s = `${prefix}_state.s`;
+  const s = stateSql;
   const field = (name: string) => `${prefix}.${name}`;
+  // OFFSET 0 keeps the extraction a subquery of its own: each field is read from the jsonb once per row. Without it
+  // PostgreSQL inlines the fields into every expression that names them (the rules name some twenty times).
   const extraction =
-    `CROSS JOIN LATERAL (SELECT ${stateSql} AS s) ${prefix}_state CROSS JOIN LATERAL (SELECT ` +
+    'CROSS JOIN LATERAL (SELECT ' +
     [
       `${s} ->> 'status' AS status`,
       `(${s} ->> 'startDate')::date AS start_date`,
@@ -83,7 +85,7 @@ export function standingSourceFromStateSql(stateSql: string, prefix = 'st'): Sta
       `COALESCE(${s} -> 'reachedLevels', '[]'::jsonb) AS reached_levels`,
       `CASE WHEN jsonb_typeof(${s} -> 'pastMilestones') = 'array' THEN jsonb_array_length(${s} -> 'pastMilestones') ELSE 0 END AS past_milestone_count`,
     ].join(', ') +
-    `) ${prefix}`;
+    ` OFFSET 0) ${prefix}`;
   const calendar = {
     start: `${prefix}_start`,
     due: `${prefix}_due`,
