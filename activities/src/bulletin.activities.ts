@@ -2,20 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { DataSource, type EntityManager } from 'typeorm';
-import { addCalendarDays, shanghaiDateOf } from '@duban/calendar';
+import { addCalendarDays, endOfShanghaiDay, shanghaiDateOf, workdaySeqSql } from '@duban/calendar';
 import {
   assignmentStanding,
+  assignmentStandingSql,
   BulletinSummaryBuilder,
   bulletinTitle,
+  BY_MOST_OVERDUE_SQL,
+  DEFAULT_MAX_NAMED_ITEMS,
   draftBulletinText,
   resolveReviewSettings,
+  standingSourceFromStateSql,
   type AssignmentState,
   type LightColor,
   type PaceClass,
+  type SnapshotGroup,
   type SnapshotRow,
   type StoredReviewSettings,
 } from '@duban/domain';
-import { actualReportsSql, ensureBulletinRow, targetProgressOf, type JsonObject } from '@duban/persistence';
+import { actualReportsSql, ensureBulletinRow, ensureWorkingCalendar, targetProgressOf, type JsonObject } from '@duban/persistence';
 import { writeOutboxMessages } from '@duban/notifications';
 import type {
   BulletinActivityApi,
@@ -27,8 +32,16 @@ import type {
   PlanRunSettings,
 } from '@duban/workflows';
 
-/** Assignments read and written per round trip while freezing a snapshot (bounded memory at any plan size). */
+/** Assignments judged in TypeScript per round trip (those the SQL forms leave: bounded memory at any plan size). */
 export const SNAPSHOT_BATCH_SIZE = 2000;
+
+/**
+ * A unit is its directory id (one body printed under two names is one unit in the bulletin); a legacy row no
+ * directory entry placed keeps the workflow's unit key.
+ */
+function unitIdSql(alias: string): string {
+  return `COALESCE(${alias}.unit_id::text, ${alias}.state->>'unitId', ${alias}.unit_name)`;
+}
 
 interface AssignmentBatchRow {
   id: string;
@@ -80,23 +93,48 @@ export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOut
       const review = resolveReviewSettings(bulletin.settings.review);
       const settings = { ladder: bulletin.settings.ladder, light: bulletin.settings.light, pace: review.pace };
       await manager.query('DELETE FROM review_bulletin_items WHERE bulletin_id = $1', [input.bulletinId]);
-      const summary = new BulletinSummaryBuilder();
-      let rows = 0;
+      // Set-based first: one INSERT … SELECT freezes every row the rules' SQL forms can judge (no numeric targets,
+      // every date in the working-day calendar table); the rest are judged by the TypeScript rules below.
+      await ensureWorkingCalendar(manager);
+      const source = standingSourceFromStateSql('a.state');
+      const at = { asOf: '$2::date', asOfSeq: workdaySeqSql('$2::date'), instantMs: '$3::numeric' };
+      const judged = assignmentStandingSql(source.columns, at, settings);
+      let judgedInSql = 0;
+      if (judged) {
+        const standing = judged.columns;
+        const [inserted] = (await manager.query(
+          `WITH frozen AS (
+             INSERT INTO review_bulletin_items (bulletin_id, assignment_id, ${ITEM_COLUMN_NAMES})
+             SELECT $4, a.id, ${unitIdSql('a')}, a.unit_name, a.region, a.task_number, a.task_title, a.responsibility, a.status, a.due_date,
+                    ${standing.light}, ${standing.pace}, ${standing.expected_percent}, ${standing.progress_percent}, a.escalation_level,
+                    ${standing.overdue}, ${standing.overdue_working_days}, ${standing.candidate}, ${standing.lagging}
+               FROM assignments a ${source.joins} ${judged.joins}
+              WHERE a.plan_id = $1 AND a.targets = '[]'::jsonb AND ${source.covered} AND ${at.asOfSeq} IS NOT NULL
+             RETURNING 1)
+           SELECT count(*)::int AS count FROM frozen`,
+          [bulletin.plan_id, bulletin.as_of, endOfShanghaiDay(bulletin.as_of), input.bulletinId],
+        )) as { count: number }[];
+        judgedInSql = inserted!.count;
+        Context.current().heartbeat(judgedInSql);
+      }
+      const [{ total }] = (await manager.query('SELECT count(*)::int AS total FROM assignments WHERE plan_id = $1', [bulletin.plan_id])) as { total: number }[];
+      let judgedInTypeScript = 0;
       let after = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
-        // A unit is its directory id (one body printed under two names is one unit in the bulletin); a legacy row
-        // no directory entry placed keeps the workflow's unit key.
+      while (judgedInSql + judgedInTypeScript < total) {
         const batch = (await manager.query(
-          `SELECT id, COALESCE(unit_id::text, state->>'unitId', unit_name) AS unit_id, unit_name, region, task_number, task_title, responsibility, status,
+          `SELECT id, ${unitIdSql('a')} AS unit_id, unit_name, region, task_number, task_title, responsibility, status,
                   due_date::text AS due_date, escalation_level, state,
                   targets, ${actualReportsSql('a')} AS actual_reports
-             FROM assignments a WHERE plan_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
-          [bulletin.plan_id, after, SNAPSHOT_BATCH_SIZE],
+             FROM assignments a
+            WHERE plan_id = $1 AND id > $2
+              AND NOT EXISTS (SELECT 1 FROM review_bulletin_items i WHERE i.bulletin_id = $4 AND i.assignment_id = a.id)
+            ORDER BY id LIMIT $3`,
+          [bulletin.plan_id, after, SNAPSHOT_BATCH_SIZE, input.bulletinId],
         )) as AssignmentBatchRow[];
         if (batch.length === 0) break;
         const frozen = batch.map((row) => {
           const standing = assignmentStanding({ ...row.state, targets: targetProgressOf(row.targets, row.actual_reports) }, bulletin.as_of, settings);
-          const snapshot: SnapshotRow = {
+          return {
             assignmentId: row.id,
             unitId: row.unit_id,
             unitName: row.unit_name,
@@ -104,24 +142,19 @@ export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOut
             taskNumber: row.task_number,
             taskTitle: row.task_title,
             status: row.status,
-            light: standing.light,
-            pace: standing.pace,
-            progressPercent: standing.progressPercent,
-            expectedPercent: standing.expectedPercent,
-            overdue: standing.overdue,
-            overdueWorkingDays: standing.overdueWorkingDays,
-            candidate: standing.candidate,
-            lagging: standing.lagging,
+            ...standing,
+            responsibility: row.responsibility,
+            dueDate: row.due_date,
+            escalationLevel: row.escalation_level,
           };
-          summary.add(snapshot);
-          return { ...snapshot, responsibility: row.responsibility, dueDate: row.due_date, escalationLevel: row.escalation_level };
         });
         await insertItems(manager, input.bulletinId, frozen);
-        rows += batch.length;
+        judgedInTypeScript += batch.length;
         after = batch[batch.length - 1]!.id;
-        Context.current().heartbeat(rows);
+        Context.current().heartbeat(judgedInTypeScript);
       }
-      const built = summary.build();
+      const summary = await summariseFrozenItems(manager, input.bulletinId);
+      const built = summary.build(DEFAULT_MAX_NAMED_ITEMS);
       const named = built.laggingItems.map((item) => item.assignmentId);
       if (named.length) await manager.query('UPDATE review_bulletin_items SET named = true WHERE bulletin_id = $1 AND assignment_id = ANY($2::uuid[])', [input.bulletinId, named]);
       const draftInput = { planTitle: bulletin.plan_title, asOf: bulletin.as_of, kind: bulletin.kind, summary: built };
@@ -129,7 +162,7 @@ export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOut
         "UPDATE review_bulletins SET status = 'draft', summary = $2, title = $3, text = $4, snapshot_at = now(), updated_at = now() WHERE id = $1",
         [input.bulletinId, JSON.stringify(built), bulletinTitle(draftInput), draftBulletinText(draftInput)],
       );
-      return { rows, named: named.length };
+      return { rows: built.total, named: named.length };
     });
   }
 
@@ -197,6 +230,46 @@ export class BulletinActivities implements Omit<BulletinActivityApi, 'enqueueOut
 const ITEM_COLUMNS =
   'assignment_id uuid, unit_id text, unit_name text, region text, task_number int, task_title text, responsibility text, status text, due_date date, ' +
   'light text, pace text, expected_percent float8, progress_percent float8, escalation_level text, overdue boolean, overdue_working_days int, candidate boolean, lagging boolean';
+/** The frozen columns after assignment_id, in ITEM_COLUMNS order. */
+const ITEM_COLUMN_NAMES = ITEM_COLUMNS.split(', ')
+  .slice(1)
+  .map((column) => column.split(' ')[0])
+  .join(', ');
+
+const SNAPSHOT_ROW_SQL =
+  'assignment_id AS "assignmentId", unit_id AS "unitId", unit_name AS "unitName", region, task_number AS "taskNumber", task_title AS "taskTitle", ' +
+  'status, light, pace, progress_percent AS "progressPercent", expected_percent AS "expectedPercent", overdue, ' +
+  'overdue_working_days AS "overdueWorkingDays", candidate, lagging';
+
+/**
+ * The summary of a frozen snapshot, counted by GROUP BY over its rows: the summary builder adds the groups, every
+ * 通报 candidate and the lagging rows it can name (the first DEFAULT_MAX_NAMED_ITEMS by its own order, in SQL).
+ * A unit's name is that of its first row in assignment id order, as when rows were added one by one.
+ */
+async function summariseFrozenItems(manager: EntityManager, bulletinId: string): Promise<BulletinSummaryBuilder> {
+  // Grouped by name too, with each group's first assignment id ("C": the uuid's byte order), to find each unit's first name.
+  const groups = (await manager.query(
+    `SELECT unit_id AS "unitId", unit_name AS "unitName", region, status, light, pace, overdue, lagging, count(*)::int AS count,
+            min(assignment_id::text COLLATE "C") AS first
+       FROM review_bulletin_items WHERE bulletin_id = $1 GROUP BY unit_id, unit_name, region, status, light, pace, overdue, lagging`,
+    [bulletinId],
+  )) as (SnapshotGroup & { first: string })[];
+  const firstNames = new Map<string, { first: string; unitName: string }>();
+  for (const group of groups) {
+    const known = firstNames.get(group.unitId);
+    if (!known || group.first < known.first) firstNames.set(group.unitId, group);
+  }
+  const summary = new BulletinSummaryBuilder();
+  for (const group of groups) summary.addGroup({ ...group, unitName: firstNames.get(group.unitId)!.unitName });
+  const lagging = (await manager.query(
+    `SELECT ${SNAPSHOT_ROW_SQL} FROM review_bulletin_items WHERE bulletin_id = $1 AND lagging ORDER BY ${BY_MOST_OVERDUE_SQL} LIMIT $2`,
+    [bulletinId, DEFAULT_MAX_NAMED_ITEMS],
+  )) as SnapshotRow[];
+  for (const row of lagging) summary.addLaggingItem(row);
+  const candidates = (await manager.query(`SELECT ${SNAPSHOT_ROW_SQL} FROM review_bulletin_items WHERE bulletin_id = $1 AND candidate`, [bulletinId])) as SnapshotRow[];
+  for (const row of candidates) summary.addCandidate(row);
+  return summary;
+}
 
 async function insertItems(
   manager: EntityManager,

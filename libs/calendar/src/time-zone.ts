@@ -78,3 +78,11 @@ export function shanghaiDaysBetween(fromInstant: number | Date, toInstant: numbe
   const toDay = Math.floor((toEpochMs(toInstant) + SHANGHAI_UTC_OFFSET_MS) / MS_PER_DAY);
   return toDay - fromDay;
 }
+
+/**
+ * shanghaiDateOf in SQL for an epoch-ms expression: the same fixed +8 h offset (not the time zone database), so
+ * SQL and TypeScript agree on every instant.
+ */
+export function shanghaiDateOfMsSql(epochMsSql: string): string {
+  return `(DATE '1970-01-01' + floor(((${epochMsSql}) + ${SHANGHAI_UTC_OFFSET_MS}) / ${MS_PER_DAY})::int)`;
+}

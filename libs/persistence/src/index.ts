@@ -16,3 +16,4 @@ export * from './organisation/link-legacy-recipients';
 export * from './review/ensure-bulletin';
 export * from './review/ensure-assessment';
 export * from './review/target-actual-reports';
+export * from './calendar/ensure-working-calendar';

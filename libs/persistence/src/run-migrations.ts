@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { ensureWorkingCalendar } from './calendar/ensure-working-calendar';
 import { ensureDatabase } from './ensure-database';
 import { linkLegacyRecipients } from './organisation/link-legacy-recipients';
 import { linkLegacyUnits } from './organisation/link-legacy-units';
@@ -7,8 +8,8 @@ import { seedOrganisationDirectory } from './organisation/organisation-seed';
 
 /**
  * Creates the database if needed, applies pending migrations, loads the organisation directory's seed
- * (idempotent: only missing rows are inserted) and links legacy name-keyed rows to unit ids; returns the
- * migrations applied.
+ * (idempotent: only missing rows are inserted), links legacy name-keyed rows to unit ids and seeds the working-day
+ * calendar table; returns the migrations applied.
  */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   await ensureDatabase(databaseUrl);
@@ -22,6 +23,8 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
       await linkLegacyUnits(manager);
       // Then notifications, subscriptions and user scopes still keyed by unit name move to those ids.
       await linkLegacyRecipients(manager);
+      // The working-day calendar set-based SQL counts with, from this build's chinese-days (a no-op when current).
+      await ensureWorkingCalendar(manager);
     });
     return applied.map((migration) => migration.name);
   } finally {

@@ -13,12 +13,30 @@ const SQL_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  */
 export function overdueSql(alias: string, now = 'now()'): string {
   if (!SQL_IDENTIFIER.test(alias)) throw new RangeError(`not a SQL alias: ${alias}`);
-  const owed = OWED_STATUSES.map((status) => `'${status}'`).join(', ');
   const open = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
   const requestedAt = `(${alias}.state #>> '{closureRequest,at}')::numeric`;
   const dueAtMs = `(extract(epoch from ${alias}.due_at) * 1000)`;
-  return (
-    `(${alias}.status IN (${open}) AND COALESCE((${alias}.status IN (${owed}) AND ${alias}.due_at <= ${now})` +
-    ` OR (${alias}.status = 'closure_requested' AND ${requestedAt} >= ${dueAtMs}), false))`
-  );
+  return `(${alias}.status IN (${open}) AND ${overdueCondition(`${alias}.status`, `${alias}.due_at <= ${now}`, requestedAt, dueAtMs)})`;
+}
+
+/** The rule itself, over any expressions: owed and the due instant reached, or a closure requested at or after it. */
+function overdueCondition(status: string, dueReached: string, closureRequestedAtMs: string, dueAtMs: string): string {
+  const owed = OWED_STATUSES.map((owedStatus) => `'${owedStatus}'`).join(', ');
+  return `COALESCE((${status} IN (${owed}) AND ${dueReached}) OR (${status} = 'closure_requested' AND ${closureRequestedAtMs} >= ${dueAtMs}), false)`;
+}
+
+/** SQL expressions for what isOverdue reads of a state: its status and instants as epoch ms (numeric). */
+export interface OverdueSqlFields {
+  readonly status: string;
+  readonly dueAtMs: string;
+  /** The pending or approved closure request's instant; NULL without one. */
+  readonly closureRequestAtMs: string;
+}
+
+/**
+ * isOverdue(state, now) as a SQL condition over expressions of the state itself (a bulletin's snapshot judges the
+ * workflow's state at an instant, not the read model's columns at now()). Never NULL.
+ */
+export function overdueAtSql(fields: OverdueSqlFields, nowMs: string): string {
+  return `(${overdueCondition(fields.status, `${fields.dueAtMs} <= ${nowMs}`, fields.closureRequestAtMs, fields.dueAtMs)})`;
 }

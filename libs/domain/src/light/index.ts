@@ -1,1 +1,2 @@
 export * from './traffic-light';
+export * from './traffic-light-sql';

@@ -1,6 +1,6 @@
 import { at, stateIn } from '../testing/test-fixtures';
 import { assignmentStanding } from './bulletin-snapshot';
-import { summarizeBulletin, type SnapshotRow } from './bulletin-summary';
+import { BulletinSummaryBuilder, summarizeBulletin, type SnapshotGroup, type SnapshotRow } from './bulletin-summary';
 import { bulletinTitle, chineseDate, draftBulletinText } from './bulletin-text';
 
 const AS_OF = '2025-06-30';
@@ -92,5 +92,47 @@ describe('summarizeBulletin', () => {
     expect(bulletinTitle({ planTitle: '南通市专项行动方案', asOf: AS_OF, kind: 'half_year' })).toBe('关于《南通市专项行动方案》2025年上半年推进情况的通报');
     expect(bulletinTitle({ planTitle: '方案', asOf: '2025-09-15', kind: 'on_demand' })).toBe('关于《方案》截至2025年9月15日推进情况的通报');
     expect(chineseDate('2026-12-31')).toBe('2026年12月31日');
+  });
+});
+
+describe('BulletinSummaryBuilder from counted groups (the set-based snapshot)', () => {
+  it('gives the same summary as adding the rows one by one: groups counted, candidates and the first lagging rows named', () => {
+    const rows: SnapshotRow[] = Array.from({ length: 60 }, (_, index) => {
+      const lagging = index % 3 === 0;
+      return row({
+        assignmentId: `a${String(index).padStart(3, '0')}`,
+        unitId: `u${index % 4}`,
+        // A unit printed under two names: its first row (in id order) names it.
+        unitName: index % 4 === 1 && index > 20 ? '市卫健委（别名）' : `单位${index % 4}`,
+        region: index % 5 === 0 ? null : `第${index % 3}区`,
+        taskNumber: index % 7 === 0 ? null : (index % 9) + 1,
+        status: ['in_progress', 'closed', 'pending_acceptance'][index % 3]!,
+        light: (['green', 'yellow', 'red', 'neutral'] as const)[index % 4]!,
+        pace: (['completed', 'ahead', 'on_pace', 'behind', 'not_started', null] as const)[index % 6]!,
+        overdue: lagging && index % 2 === 0,
+        overdueWorkingDays: lagging ? index % 11 : 0,
+        candidate: lagging && index % 4 === 0,
+        lagging,
+      });
+    });
+    const maxNamed = 5;
+    const byRow = summarizeBulletin(rows, maxNamed);
+
+    const builder = new BulletinSummaryBuilder();
+    const groups = new Map<string, SnapshotGroup>();
+    const firstName = new Map<string, string>();
+    for (const one of rows) {
+      if (!firstName.has(one.unitId)) firstName.set(one.unitId, one.unitName);
+      const key = JSON.stringify([one.unitId, one.region, one.status, one.light, one.pace, one.overdue, one.lagging]);
+      const group = groups.get(key);
+      groups.set(key, { ...one, unitName: firstName.get(one.unitId)!, count: (group?.count ?? 0) + 1 });
+    }
+    // Groups arrive in any order (a GROUP BY has none).
+    for (const group of [...groups.values()].reverse()) builder.addGroup(group);
+    // The lagging rows named by SQL's ORDER BY (BY_MOST_OVERDUE_SQL) up to the limit: here, the first by byMostOverdue.
+    for (const item of byRow.laggingItems) builder.addLaggingItem(rows.find((one) => one.assignmentId === item.assignmentId)!);
+    for (const one of rows.filter((candidate) => candidate.candidate).reverse()) builder.addCandidate(one);
+    expect(builder.build(maxNamed)).toEqual(byRow);
+    expect(byRow.laggingTotal).toBe(20);
   });
 });

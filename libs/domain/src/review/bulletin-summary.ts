@@ -98,12 +98,12 @@ function emptyCounts(): { total: number; byPace: Record<PaceClass, number>; byLi
   };
 }
 
-function add(counts: ReturnType<typeof emptyCounts>, row: SnapshotRow): void {
-  counts.total++;
-  if (row.pace) counts.byPace[row.pace]++;
-  counts.byLight[row.light]++;
-  if (row.overdue) counts.overdue++;
-  if (row.lagging) counts.lagging++;
+function add(counts: ReturnType<typeof emptyCounts>, group: SnapshotGroup): void {
+  counts.total += group.count;
+  if (group.pace) counts.byPace[group.pace] += group.count;
+  counts.byLight[group.light] += group.count;
+  if (group.overdue) counts.overdue += group.count;
+  if (group.lagging) counts.lagging += group.count;
 }
 
 function named(row: SnapshotRow): NamedItem {
@@ -118,9 +118,32 @@ const byMostOverdue = (a: NamedItem, b: NamedItem) =>
   compareText(a.assignmentId, b.assignmentId);
 
 /**
+ * byMostOverdue as an ORDER BY over review_bulletin_items (most overdue first, then task number with none last,
+ * unit name and assignment id in code-point order: "C" collation compares UTF-8 bytes, which orders as UTF-16 code
+ * units do for every character outside the surrogate range). A set-based snapshot selects its named rows with it.
+ */
+export const BY_MOST_OVERDUE_SQL = 'overdue_working_days DESC, task_number ASC NULLS LAST, unit_name COLLATE "C" ASC, assignment_id ASC';
+
+/** Rows of a snapshot alike in everything the counts read, with how many there are (a GROUP BY over the frozen rows). */
+export interface SnapshotGroup {
+  readonly unitId: string;
+  /** The unit's name as its first row (in assignment id order) gives it. */
+  readonly unitName: string;
+  readonly region: string | null;
+  readonly status: string;
+  readonly light: LightColor;
+  readonly pace: PaceClass | null;
+  readonly overdue: boolean;
+  readonly lagging: boolean;
+  readonly count: number;
+}
+
+/**
  * Incremental summary (rows are added batch by batch, so a snapshot of any size is summarised without
  * holding it): counts and shares per pace class, light and status, per unit (by id) and region, and the
- * rows named in the bulletin.
+ * rows named in the bulletin. Rows come one by one (add), or as counted groups (addGroup) plus the rows that may be
+ * named: every candidate (addCandidate) and at least the lagging rows that sort first (addLaggingItem; the rows
+ * BY_MOST_OVERDUE_SQL puts first up to the limit build() names).
  */
 export class BulletinSummaryBuilder {
   private readonly all = emptyCounts();
@@ -131,24 +154,39 @@ export class BulletinSummaryBuilder {
   private readonly candidates: NamedItem[] = [];
 
   add(row: SnapshotRow): void {
-    add(this.all, row);
-    this.statuses.set(row.status, (this.statuses.get(row.status) ?? 0) + 1);
-    let unit = this.units.get(row.unitId);
+    this.addGroup({ ...row, count: 1 });
+    if (row.lagging) this.addLaggingItem(row);
+    if (row.candidate) this.addCandidate(row);
+  }
+
+  /** Counts `group.count` rows (the first group of a unit gives its name). */
+  addGroup(group: SnapshotGroup): void {
+    add(this.all, group);
+    this.statuses.set(group.status, (this.statuses.get(group.status) ?? 0) + group.count);
+    let unit = this.units.get(group.unitId);
     if (!unit) {
-      unit = { ...emptyCounts(), unitName: row.unitName };
-      this.units.set(row.unitId, unit);
+      unit = { ...emptyCounts(), unitName: group.unitName };
+      this.units.set(group.unitId, unit);
     }
-    add(unit, row);
-    if (row.region) {
-      let region = this.regions.get(row.region);
+    add(unit, group);
+    if (group.region) {
+      let region = this.regions.get(group.region);
       if (!region) {
         region = emptyCounts();
-        this.regions.set(row.region, region);
+        this.regions.set(group.region, region);
       }
-      add(region, row);
+      add(region, group);
     }
-    if (row.lagging) this.lagging.push(named(row));
-    if (row.candidate) this.candidates.push(named(row));
+  }
+
+  /** A lagging row that may be named (not counted: its group is). */
+  addLaggingItem(row: SnapshotRow): void {
+    this.lagging.push(named(row));
+  }
+
+  /** A 通报 candidate (not counted: its group is). */
+  addCandidate(row: SnapshotRow): void {
+    this.candidates.push(named(row));
   }
 
   build(maxNamed = DEFAULT_MAX_NAMED_ITEMS): BulletinSummary {
@@ -175,7 +213,7 @@ export class BulletinSummaryBuilder {
         .map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, red: unit.byLight.red }))
         .sort((a, b) => b.red - a.red || compareText(a.unitName, b.unitName)),
       laggingItems: [...this.lagging].sort(byMostOverdue).slice(0, maxNamed),
-      laggingTotal: this.lagging.length,
+      laggingTotal: this.all.lagging,
       candidates: [...this.candidates].sort(byMostOverdue),
     };
   }

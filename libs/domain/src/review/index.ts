@@ -9,3 +9,7 @@ export * from './bulletin-summary';
 export * from './bulletin-text';
 export * from './review-settings';
 export * from './statistics';
+export * from './standing-sql-input';
+export * from './pace-sql';
+export * from './scoring-sql';
+export * from './bulletin-snapshot-sql';

@@ -25,6 +25,7 @@ import { AssessmentSanctionEntity } from './assessment-sanction.entity';
 import { TalkEntity } from './talk.entity';
 import { StatisticsDailyEntity } from './statistics-daily.entity';
 import { ExportJobEntity } from './export-job.entity';
+import { WorkingCalendarDayEntity, WorkingCalendarSourceEntity } from './working-calendar-day.entity';
 
 export { InboxMessageEntity, OutboxMessageEntity, PlanEntity };
 export { UserEntity, RefreshTokenEntity, LoginLockoutEntity, AuditLogEntryEntity };
@@ -38,6 +39,7 @@ export { AssessmentEntity, AssessmentLineEntity, AssessmentSanctionEntity };
 export type { AssessmentRecordStatus } from './assessment.entity';
 export type { SanctionRecordStatus } from './assessment-sanction.entity';
 export { StatisticsDailyEntity, ExportJobEntity };
+export { WorkingCalendarDayEntity, WorkingCalendarSourceEntity };
 export type { ExportJobStatus } from './export-job.entity';
 export type { BulletinStatus } from './review-bulletin.entity';
 export type { ChannelDeliveryStatus } from './channel-delivery.entity';
@@ -54,5 +56,6 @@ export const ENTITIES = [
   TalkEntity,
   AssessmentEntity, AssessmentLineEntity, AssessmentSanctionEntity,
   StatisticsDailyEntity, ExportJobEntity,
+  WorkingCalendarDayEntity, WorkingCalendarSourceEntity,
 ];
 export type { JsonObject, JsonValue } from './json-value';
