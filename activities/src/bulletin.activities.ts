@@ -242,16 +242,16 @@ const SNAPSHOT_ROW_SQL =
   'overdue_working_days AS "overdueWorkingDays", candidate, lagging';
 
 /**
- * The summary of a frozen snapshot, counted by GROUP BY over its rows: the summary builder adds the groups, every
- * 通报 candidate and the lagging rows it can name (the first DEFAULT_MAX_NAMED_ITEMS by its own order, in SQL).
+ * The summary of a frozen snapshot, counted by GROUP BY over its rows: the summary builder adds the groups and the
+ * 通报 candidates and lagging rows it can name (the first DEFAULT_MAX_NAMED_ITEMS of each by its own order, in SQL).
  * A unit's name is that of its first row in assignment id order, as when rows were added one by one.
  */
 async function summariseFrozenItems(manager: EntityManager, bulletinId: string): Promise<BulletinSummaryBuilder> {
   // Grouped by name too, with each group's first assignment id ("C": the uuid's byte order), to find each unit's first name.
   const groups = (await manager.query(
-    `SELECT unit_id AS "unitId", unit_name AS "unitName", region, status, light, pace, overdue, lagging, count(*)::int AS count,
+    `SELECT unit_id AS "unitId", unit_name AS "unitName", region, status, light, pace, overdue, lagging, candidate, count(*)::int AS count,
             min(assignment_id::text COLLATE "C") AS first
-       FROM review_bulletin_items WHERE bulletin_id = $1 GROUP BY unit_id, unit_name, region, status, light, pace, overdue, lagging`,
+       FROM review_bulletin_items WHERE bulletin_id = $1 GROUP BY unit_id, unit_name, region, status, light, pace, overdue, lagging, candidate`,
     [bulletinId],
   )) as (SnapshotGroup & { first: string })[];
   const firstNames = new Map<string, { first: string; unitName: string }>();
@@ -266,7 +266,10 @@ async function summariseFrozenItems(manager: EntityManager, bulletinId: string):
     [bulletinId, DEFAULT_MAX_NAMED_ITEMS],
   )) as SnapshotRow[];
   for (const row of lagging) summary.addLaggingItem(row);
-  const candidates = (await manager.query(`SELECT ${SNAPSHOT_ROW_SQL} FROM review_bulletin_items WHERE bulletin_id = $1 AND candidate`, [bulletinId])) as SnapshotRow[];
+  const candidates = (await manager.query(
+    `SELECT ${SNAPSHOT_ROW_SQL} FROM review_bulletin_items WHERE bulletin_id = $1 AND candidate ORDER BY ${BY_MOST_OVERDUE_SQL} LIMIT $2`,
+    [bulletinId, DEFAULT_MAX_NAMED_ITEMS],
+  )) as SnapshotRow[];
   for (const row of candidates) summary.addCandidate(row);
   return summary;
 }

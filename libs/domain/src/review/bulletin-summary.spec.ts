@@ -75,6 +75,7 @@ describe('summarizeBulletin', () => {
     expect(summary.fastUnits.map((unit) => unit.unitName)).toEqual(['市卫健委']);
     expect(summary.mostRedUnits).toEqual([{ unitId: 'u2', unitName: '市财政局', red: 1 }]);
     expect(summary.candidates.map((item) => item.assignmentId)).toEqual(['b1']);
+    expect(summary.candidateTotal).toBe(1);
     expect(summarizeBulletin(rows, 1).laggingItems.map((item) => item.assignmentId)).toEqual(['b1']);
     expect(summarizeBulletin(rows, 1).laggingTotal).toBe(2);
   });
@@ -123,7 +124,7 @@ describe('BulletinSummaryBuilder from counted groups (the set-based snapshot)', 
     const firstName = new Map<string, string>();
     for (const one of rows) {
       if (!firstName.has(one.unitId)) firstName.set(one.unitId, one.unitName);
-      const key = JSON.stringify([one.unitId, one.region, one.status, one.light, one.pace, one.overdue, one.lagging]);
+      const key = JSON.stringify([one.unitId, one.region, one.status, one.light, one.pace, one.overdue, one.lagging, one.candidate]);
       const group = groups.get(key);
       groups.set(key, { ...one, unitName: firstName.get(one.unitId)!, count: (group?.count ?? 0) + 1 });
     }
@@ -134,5 +135,10 @@ describe('BulletinSummaryBuilder from counted groups (the set-based snapshot)', 
     for (const one of rows.filter((candidate) => candidate.candidate).reverse()) builder.addCandidate(one);
     expect(builder.build(maxNamed)).toEqual(byRow);
     expect(byRow.laggingTotal).toBe(20);
+    // Rows 0, 12, 24, 36 and 48 are candidates; a lower cap names the most overdue and still counts them all.
+    expect(byRow.candidateTotal).toBe(5);
+    const capped = summarizeBulletin(rows, 2);
+    expect(capped.candidates.map((item) => item.assignmentId)).toEqual(byRow.candidates.slice(0, 2).map((item) => item.assignmentId));
+    expect(capped.candidateTotal).toBe(5);
   });
 });

@@ -72,7 +72,9 @@ export interface BulletinSummary {
   /** The lagging items named (most overdue first, at most `maxNamed`); `laggingTotal` counts them all. */
   readonly laggingItems: readonly NamedItem[];
   readonly laggingTotal: number;
+  /** The ladder's 通报 candidates named (most overdue first, at most `maxNamed`); `candidateTotal` counts them all. */
   readonly candidates: readonly NamedItem[];
+  readonly candidateTotal: number;
 }
 
 /** A bulletin names at most this many lagging items (the most overdue); the annex table lists them all. */
@@ -88,13 +90,14 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function emptyCounts(): { total: number; byPace: Record<PaceClass, number>; byLight: Record<LightColor, number>; overdue: number; lagging: number } {
+function emptyCounts(): { total: number; byPace: Record<PaceClass, number>; byLight: Record<LightColor, number>; overdue: number; lagging: number; candidates: number } {
   return {
     total: 0,
     byPace: { completed: 0, ahead: 0, on_pace: 0, behind: 0, not_started: 0 },
     byLight: { green: 0, yellow: 0, red: 0, neutral: 0 },
     overdue: 0,
     lagging: 0,
+    candidates: 0,
   };
 }
 
@@ -104,6 +107,7 @@ function add(counts: ReturnType<typeof emptyCounts>, group: SnapshotGroup): void
   counts.byLight[group.light] += group.count;
   if (group.overdue) counts.overdue += group.count;
   if (group.lagging) counts.lagging += group.count;
+  if (group.candidate) counts.candidates += group.count;
 }
 
 function named(row: SnapshotRow): NamedItem {
@@ -135,6 +139,7 @@ export interface SnapshotGroup {
   readonly pace: PaceClass | null;
   readonly overdue: boolean;
   readonly lagging: boolean;
+  readonly candidate: boolean;
   readonly count: number;
 }
 
@@ -142,8 +147,9 @@ export interface SnapshotGroup {
  * Incremental summary (rows are added batch by batch, so a snapshot of any size is summarised without
  * holding it): counts and shares per pace class, light and status, per unit (by id) and region, and the
  * rows named in the bulletin. Rows come one by one (add), or as counted groups (addGroup) plus the rows that may be
- * named: every candidate (addCandidate) and at least the lagging rows that sort first (addLaggingItem; the rows
- * BY_MOST_OVERDUE_SQL puts first up to the limit build() names).
+ * named: at least the candidates (addCandidate) and the lagging rows (addLaggingItem) that sort first (the rows
+ * BY_MOST_OVERDUE_SQL puts first up to the limit build() names). Both lists are capped: a city-wide snapshot has
+ * tens of thousands of candidates, and the annex table (the frozen items) lists them all.
  */
 export class BulletinSummaryBuilder {
   private readonly all = emptyCounts();
@@ -214,7 +220,8 @@ export class BulletinSummaryBuilder {
         .sort((a, b) => b.red - a.red || compareText(a.unitName, b.unitName)),
       laggingItems: [...this.lagging].sort(byMostOverdue).slice(0, maxNamed),
       laggingTotal: this.all.lagging,
-      candidates: [...this.candidates].sort(byMostOverdue),
+      candidates: [...this.candidates].sort(byMostOverdue).slice(0, maxNamed),
+      candidateTotal: this.all.candidates,
     };
   }
 }

@@ -68,7 +68,7 @@ export function draftBulletinText(input: BulletinTextInput): string {
   lines.push('四、存在问题');
   lines.push(
     summary.laggingTotal > 0
-      ? `部分单位重视程度不够、推进力度不足，${summary.candidates.length > 0 ? `${summary.candidates.length}项任务经催办、督办后仍未按期完成，` : ''}个别任务尚未启动，与序时进度要求存在差距。`
+      ? `部分单位重视程度不够、推进力度不足，${summary.candidateTotal > 0 ? `${summary.candidateTotal}项任务经催办、督办后仍未按期完成，` : ''}个别任务尚未启动，与序时进度要求存在差距。`
       : '各单位总体按序时进度推进，个别任务仍需加快进度、提高质量。',
   );
   lines.push('五、下步工作要求');

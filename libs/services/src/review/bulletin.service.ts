@@ -123,6 +123,8 @@ export class BulletinService {
           ...(summary as BulletinSummary),
           byPace: summary.byPace.map((entry) => ({ ...entry, pace: entry.key, paceLabel: PACE_LABELS[entry.key] })),
           byLight: summary.byLight!.map((entry) => ({ ...entry, light: entry.key, lightLabel: LIGHT_LABELS[entry.key] })),
+          // Summaries frozen before the candidate list was capped listed every candidate.
+          candidateTotal: summary.candidateTotal ?? summary.candidates?.length ?? 0,
         }
       : {};
     return {
