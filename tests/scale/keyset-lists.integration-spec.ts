@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { seedDemoUsers } from '@duban/accounts';
+import { AssignmentService } from '@duban/services';
 import { bearer, createTestUser, signIn } from '../api-auth/auth-helpers';
 import { openDatabase, startApi, useTestEnvironment } from '../support/duban-harness';
 import { insertSyntheticPlan } from '../support/synthetic-plan';
@@ -64,6 +65,26 @@ describe('keyset pagination and capped totals', () => {
     expect(byCursor).toHaveLength(137);
     expect(new Set(byCursor).size).toBe(137);
     expect(byCursor).toEqual(byOffset);
+  });
+
+  it.each([
+    ['light', 'idx_assignments_light_order_key'],
+    ['dueDate', 'idx_assignments_overdue_due'],
+  ] as const)('a ledger page sorted by %s can walk its index (the statement the service runs; sorting forbidden)', async (sort, index) => {
+    // The light index is on the service's own sort expression: if either changes alone, the planner cannot use it.
+    const { text, values } = api.app.get(AssignmentService).listQuery({ overdue: true }, { sort, limit: 100, offset: 900 });
+    const runner = db.createQueryRunner();
+    try {
+      await runner.query('SET enable_sort = off');
+      await runner.query('SET enable_seqscan = off');
+      const plan = (await runner.query(`EXPLAIN ${text}`, values)) as { 'QUERY PLAN': string }[];
+      const lines = plan.map((row) => row['QUERY PLAN']).join('\n');
+      expect(lines).toContain(index);
+      expect(lines).not.toMatch(/^\s*(->\s+)?(Incremental )?Sort\s+\(/m);
+    } finally {
+      await runner.query('RESET ALL');
+      await runner.release();
+    }
   });
 
   it('refuses a cursor of another sort or a tampered one with 400 and a Chinese message', async () => {

@@ -26,6 +26,9 @@ export const ASSIGNMENT_SEARCH_TEXT_SQL = "lower(coalesce(task_title, '') || chr
 // The ledger's text search: a GIN trigram index over search_text (pg_trgm, gin_trgm_ops), which TypeORM cannot
 // describe; created by migration SearchText1796164200001 and left alone by schema sync.
 @Index('idx_assignments_search_trgm', { synchronize: false })
+// The ledger's light order (红灯 first, then key): an index on AssignmentService's sort expression, which TypeORM
+// cannot describe; created by migration LightOrderIndex1796164400001 and left alone by schema sync.
+@Index('idx_assignments_light_order_key', { synchronize: false })
 export class AssignmentEntity {
   /** Deterministic (UUID v5 of `key`): re-publishing the same plan writes the same ids. */
   @PrimaryColumn({ type: 'uuid' })

@@ -15,6 +15,7 @@ import { Assessments1796163548651 } from './1796163548651-assessments';
 import { OverdueIndexOpenStatuses1796163558134 } from './1796163558134-overdue-index-open-statuses';
 import { WorkingCalendar1796164100001 } from './1796164100001-working-calendar';
 import { SearchText1796164200001 } from './1796164200001-search-text';
+import { LightOrderIndex1796164400001 } from './1796164400001-light-order-index';
 
 /** Every migration in order, listed explicitly. Never edit one that has been applied; add a new one. */
-export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795411946190, LoginLockoutsPerClient1796142421939, OrganisationDirectory1796152271647, PlanTaskKeyIndex1796152535923, ReviewBulletins1796152649036, EvidenceFilesAndReportActuals1796153250141, Talks1796163182464, RecipientsByUnitId1796163230414, StatisticsAndExportJobs1796163299074, Assessments1796163548651, OverdueIndexOpenStatuses1796163558134, WorkingCalendar1796164100001, SearchText1796164200001];
+export const MIGRATIONS: Function[] = [Initial1795406169165, Accounts1795406872862, Assignments1795406916129, ChannelDeliveries1795408754584, OverdueIndex1795411946190, LoginLockoutsPerClient1796142421939, OrganisationDirectory1796152271647, PlanTaskKeyIndex1796152535923, ReviewBulletins1796152649036, EvidenceFilesAndReportActuals1796153250141, Talks1796163182464, RecipientsByUnitId1796163230414, StatisticsAndExportJobs1796163299074, Assessments1796163548651, OverdueIndexOpenStatuses1796163558134, WorkingCalendar1796164100001, SearchText1796164200001, LightOrderIndex1796164400001];
