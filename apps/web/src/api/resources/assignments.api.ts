@@ -129,6 +129,8 @@ export interface AssignmentListQuery extends AssignmentFilter {
   readonly sort?: AssignmentSort;
   readonly limit?: number;
   readonly offset?: number;
+  /** The previous page's nextCursor: the API then pages by keyset and ignores offset. */
+  readonly cursor?: string;
 }
 
 /** Each command's route under /assignments/:id/actions/ and the body it takes. */

@@ -14,4 +14,12 @@ describe('ledger query in the URL', () => {
     expect(withLedgerParams(params, { page: 5 }).get('page')).toBe('5');
     expect(withLedgerParams(params, { light: undefined }).has('light')).toBe(false);
   });
+
+  it('goes to the next page by the cursor it was given, and drops the cursor on any other change', () => {
+    const next = withLedgerParams(new URLSearchParams('light=red&page=4&pageSize=50'), { page: 5, after: 'abc' });
+    expect(ledgerQueryFrom(next)).toMatchObject({ light: 'red', limit: 50, offset: 200, cursor: 'abc' });
+    expect(withLedgerParams(next, { page: 7 }).has('after')).toBe(false);
+    expect(withLedgerParams(next, { unit: '市发改委' }).has('after')).toBe(false);
+    expect(ledgerQueryFrom(new URLSearchParams('page=2')).cursor).toBeUndefined();
+  });
 });

@@ -27,10 +27,15 @@ export function ledgerQueryFrom(params: URLSearchParams): Required<Pick<Assignme
     sort: (ASSIGNMENT_SORTS as readonly string[]).includes(sort ?? '') ? (sort as AssignmentSort) : 'dueDate',
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : 20,
     offset: (page - 1) * ((PAGE_SIZES as readonly number[]).includes(limit) ? limit : 20),
+    // "下一页" carries the page's cursor (a keyset page costs the same at any depth; an offset grows with it).
+    cursor: text('after'),
   };
 }
 
-/** …and write changes back (a filter change returns to page 1). */
+/**
+ * …and write changes back (a filter change returns to page 1). A cursor (`after`) belongs to the page it was given
+ * for: any change that does not set it again drops it (a jump to another page goes by offset).
+ */
 export function withLedgerParams(params: URLSearchParams, change: Record<string, string | number | boolean | undefined | null>): URLSearchParams {
   const next = new URLSearchParams(params);
   for (const [key, value] of Object.entries(change)) {
@@ -38,5 +43,6 @@ export function withLedgerParams(params: URLSearchParams, change: Record<string,
     else next.set(key, String(value));
   }
   if (!('page' in change)) next.delete('page');
+  if (!('after' in change)) next.delete('after');
   return next;
 }

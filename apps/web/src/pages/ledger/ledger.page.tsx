@@ -59,7 +59,8 @@ export default function LedgerPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
 
   const set = (change: Record<string, string | number | boolean | undefined | null>) => setParams(withLedgerParams(params, change));
-  const { limit, offset, sort, ...filter } = query;
+  // The cursor is paging, not a filter (the export and the filter count leave it out).
+  const { limit, offset, sort, cursor: _cursor, ...filter } = query;
   const activeFilters = Object.entries(filter).filter(([key, value]) => key !== 'text' && value !== undefined).length;
   const page = Math.floor(offset / limit) + 1;
 
@@ -114,14 +115,23 @@ export default function LedgerPage() {
     { title: '督办', key: 'escalation', width: 100, render: (_, item) => <EscalationTag level={item.escalationLevel} label={item.escalationLevelLabel} /> },
   ];
 
+  // A capped total (1000+) must not end the pager at the cap: while there is a next page, there is one more.
+  const total = list.data?.totalCapped ? Math.max(list.data.total, offset + limit * (list.data.nextCursor ? 2 : 1)) : (list.data?.total ?? 0);
   const pagination = {
     current: page,
     pageSize: limit,
-    total: list.data?.total ?? 0,
+    total,
     showSizeChanger: true,
     pageSizeOptions: PAGE_SIZES.map(String),
     showTotal: () => `共 ${formatTotal(list.data)} 条`,
-    onChange: (nextPage: number, nextSize: number) => set(nextSize !== limit ? { pageSize: nextSize, page: 1 } : { page: nextPage }),
+    onChange: (nextPage: number, nextSize: number) =>
+      set(
+        nextSize !== limit
+          ? { pageSize: nextSize, page: 1 }
+          : nextPage === page + 1 && list.data?.nextCursor
+            ? { page: nextPage, after: list.data.nextCursor }
+            : { page: nextPage },
+      ),
   };
 
   return (
