@@ -13,6 +13,8 @@ import { AssignmentStarter } from './assignment-starter';
 /** Workflow statuses after which a new run may replace the old one (never COMPLETED). */
 const ENDED_ABNORMALLY = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT', 'CANCELLED']);
 const DESCRIBE_CONCURRENCY = 16;
+/** Suspect rows loaded whole per query. */
+const WHOLE_ROWS_CHUNK = 1000;
 
 /**
  * The record and the orchestration stay together: every assignment PostgreSQL
@@ -35,30 +37,34 @@ export class AssignmentRepairActivities implements AssignmentRepairActivityApi {
   async repairAssignmentWorkflows(input: RepairAssignmentsInput): Promise<RepairReport> {
     const heartbeat = activityHeartbeat();
     const client = await this.temporal.client();
+    // Ids only: a worker runs this every REPAIR_EVERY_MS over every open assignment (100,000 and more), and whole
+    // rows (state, targets, reasons) of all of them outgrew the worker's heap; only the suspects are loaded whole.
     const rows = await this.dataSource.getRepository(AssignmentEntity).find({
+      select: { id: true, workflowId: true },
       where: { status: Not(In([...TERMINAL_STATUSES])), workflowStarted: true, ...(input.assignmentIds ? { id: In([...input.assignmentIds]) } : {}) },
       order: { key: 'ASC' },
     });
     const running = input.assignmentIds ? new Set<string>() : await runningAssignmentWorkflows(client, heartbeat);
     const suspects = rows.filter((row) => !running.has(row.workflowId));
-    const missing: AssignmentEntity[] = [];
-    const ended: AssignmentEntity[] = [];
+    running.clear();
+    const missingIds: string[] = [];
+    const endedIds: string[] = [];
     const inconsistent: string[] = [];
     let next = 0;
     const describe = async () => {
       while (next < suspects.length) {
         const row = suspects[next++]!;
         const status = await workflowStatus(client, row.workflowId);
-        if (status === null) missing.push(row);
-        else if (ENDED_ABNORMALLY.has(status)) ended.push(row);
+        if (status === null) missingIds.push(row.id);
+        else if (ENDED_ABNORMALLY.has(status)) endedIds.push(row.id);
         else if (status === 'COMPLETED') inconsistent.push(row.id);
         if (next % 100 === 0) heartbeat();
       }
     };
     await Promise.all(Array.from({ length: Math.min(DESCRIBE_CONCURRENCY, suspects.length) }, describe));
 
-    const recreated = await this.starter.startFromRecord(missing, { replaceFailed: false }, heartbeat);
-    const restarted = await this.starter.startFromRecord(ended, { replaceFailed: true }, heartbeat);
+    const recreated = await this.starter.startFromRecord(await this.wholeRows(missingIds), { replaceFailed: false }, heartbeat);
+    const restarted = await this.starter.startFromRecord(await this.wholeRows(endedIds), { replaceFailed: true }, heartbeat);
     const rollouts = input.assignmentIds ? [] : await this.resumeRollouts(client);
     const report: RepairReport = { checked: rows.length, recreated, restarted, inconsistent, rollouts };
     if (recreated.length + restarted.length + rollouts.length > 0) {
@@ -66,6 +72,15 @@ export class AssignmentRepairActivities implements AssignmentRepairActivityApi {
     }
     if (inconsistent.length > 0) this.logger.error(`${inconsistent.length} assignments are open in the record but their workflow completed: ${inconsistent.slice(0, 50).join(', ')} (duban doctor)`);
     return report;
+  }
+
+  /** The whole rows of these assignments (a start needs their state), in key order like the pass. */
+  private async wholeRows(ids: readonly string[]): Promise<AssignmentEntity[]> {
+    const rows: AssignmentEntity[] = [];
+    for (let i = 0; i < ids.length; i += WHOLE_ROWS_CHUNK) {
+      rows.push(...(await this.dataSource.getRepository(AssignmentEntity).find({ where: { id: In(ids.slice(i, i + WHOLE_ROWS_CHUNK)) }, order: { key: 'ASC' } })));
+    }
+    return rows;
   }
 
   /** Plans still publishing whose rollout workflow is gone or failed: the rollout (idempotent) runs again. */

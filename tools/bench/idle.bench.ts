@@ -2,8 +2,11 @@
  * Idle-scale benchmark: publishes N assignments (plans of 10,000: 500 tasks × 20
  * units) on a Temporal dev server of its own that keeps its state in a SQLite
  * file, lets the workflows settle, then prints
- *   - the process's RSS and CPU at rest (the worker runs in this process, with
- *     the services; its bounded sticky cache, WORKER_MAX_CACHED_WORKFLOWS),
+ *   - the worker's RSS and CPU at rest: the worker runs as its own process
+ *     (apps/worker's main with its deployed 512 MiB heap cap and bounded sticky
+ *     cache, WORKER_MAX_CACHED_WORKFLOWS), read from /proc and from its own
+ *     report (V8 heap, external, array buffers); this process, which drives the
+ *     rollout through the services, is reported apart,
  *   - Temporal's persistence size (the SQLite file),
  *   - the cost of every assignment waking once, as it does for its daily
  *     re-evaluation: the workflow-task rate, latency (schedule-to-start and
@@ -15,7 +18,8 @@
  * wait does not grow with N (rollout of all, a few minutes, one plan's wake: 100,000 in about 25 minutes).
  * Prints figures, asserts nothing.
  *
- *   npm run bench:idle -- --assignments 100000 [--wake-after-minutes 20]
+ *   npm run bench:idle -- --assignments 100000 [--wake-after-minutes 20] [--rest-only]
+ * (--rest-only: stop after the figures at rest, for quicker memory diagnostics)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -23,7 +27,7 @@ import { join } from 'node:path';
 import { NIGHTLY_WAKE_WINDOW } from '@duban/domain';
 import { PlanService } from '@duban/services';
 import { insertSyntheticPlan } from '../../tests/support/synthetic-plan';
-import { startLocalStack } from '../local-stack';
+import { startLocalStack, type WorkerProcess } from '../local-stack';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require('../bootstrap/lib/wait-for-port.cjs');
@@ -74,17 +78,27 @@ function histogram(after: Map<string, number>, before: Map<string, number>, name
   return `${name.replace(/^temporal_/, '')}: n=${count} mean=${mean.toFixed(1)} ms p50≤${p(0.5)} ms p95≤${p(0.95)} ms`;
 }
 
-/** CPU of this process (all threads: JS, the worker's Rust core) as a share of one core over `ms`. */
-async function sampleRest(ms: number): Promise<{ cpu: number; rss: number }> {
-  const cpuBefore = process.cpuUsage();
+/** The worker process's CPU (all threads: JS, the workflow thread, the Rust core) as a share of one core over `ms`, and its highest RSS. */
+async function sampleRest(worker: WorkerProcess, ms: number): Promise<{ cpu: number; rss: number }> {
+  const cpuBefore = worker.cpuSeconds();
   const start = performance.now();
   let rss = 0;
   while (performance.now() - start < ms) {
-    rss = Math.max(rss, process.memoryUsage().rss);
+    rss = Math.max(rss, worker.rss());
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  const used = process.cpuUsage(cpuBefore);
-  return { cpu: (used.user + used.system) / 1000 / (performance.now() - start), rss };
+  return { cpu: (worker.cpuSeconds() - cpuBefore) / ((performance.now() - start) / 1000), rss };
+}
+
+/** The worker's memory by where it lives: what is not V8's main heap nor external is the workflow thread's heap, the Rust core and the allocator. */
+async function workerMemory(worker: WorkerProcess): Promise<string> {
+  const memory = await worker.memory();
+  const native = memory.rss - memory.heapTotal - memory.external;
+  return (
+    `worker RSS ${mib(memory.rss)} (peak ${mib(memory.peakRss)}): main V8 heap ${mib(memory.heapUsed)} used of ${mib(memory.heapTotal)}, ` +
+    `external ${mib(memory.external)} (array buffers ${mib(memory.arrayBuffers)}), the rest ${mib(native)} (workflow thread's heap, Rust core, allocator; ${memory.threads} threads); ` +
+    `this process (driver, services) ${mib(process.memoryUsage().rss)}`
+  );
 }
 
 async function main(): Promise<void> {
@@ -98,11 +112,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-idle-'));
   const dbFile = join(dir, 'temporal.sqlite');
   const metricsPort: number = await freePort();
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
   console.log(`bench:idle: ${total} assignments in ${plans} plan(s); the last plan's ${waking} wake ${wakeAfterMs / 60_000} min after their start; load average ${loadavg()[0]!.toFixed(1)} (2 cores)`);
-  const stack = await startLocalStack('idle', { temporalDbFile: dbFile, metricsPort });
+  const stack = await startLocalStack('idle', { temporalDbFile: dbFile, metricsPort, workerProcess: true });
+  const worker = stack.workerProcess!;
+  let peakRss = worker.rss();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, worker.rss())), 250);
   try {
+    console.log(`worker process ${worker.pid} polling; ${await workerMemory(worker)}`);
     const rolloutStart = performance.now();
     let wakingStartAt = 0;
     for (let plan = 0; plan < plans; plan += 1) {
@@ -110,10 +126,10 @@ async function main(): Promise<void> {
       const planId = await insertSyntheticPlan(stack.db, perPlan, UNITS_PER_TASK, wakes ? { maxSleepMs: wakeAfterMs } : {}, `闲置${plan + 1}第`);
       if (wakes) wakingStartAt = Date.now();
       await stack.services.get(PlanService).publish(planId, { role: 'admin', unitIds: [], id: 'bench' }, { wait: true });
-      console.log(`  plan ${plan + 1}/${plans} rolled out at ${((performance.now() - rolloutStart) / 1000).toFixed(0)} s`);
+      console.log(`  plan ${plan + 1}/${plans} rolled out at ${((performance.now() - rolloutStart) / 1000).toFixed(0)} s; ${await workerMemory(worker)}; load average ${loadavg()[0]!.toFixed(1)}`);
     }
     const rolloutSeconds = (performance.now() - rolloutStart) / 1000;
-    console.log(`rollout: ${total} assignments in ${rolloutSeconds.toFixed(0)} s (${(total / rolloutSeconds).toFixed(0)}/s), peak RSS so far ${mib(peakRss)}`);
+    console.log(`rollout: ${total} assignments in ${rolloutSeconds.toFixed(0)} s (${(total / rolloutSeconds).toFixed(0)}/s), worker's peak RSS so far ${mib(peakRss)}`);
 
     // Settle: no workflow task for a few seconds (every workflow asleep on its timer).
     const settleStart = performance.now();
@@ -126,11 +142,14 @@ async function main(): Promise<void> {
       if (tasks === 0 || performance.now() - settleStart > 600_000) break;
     }
     if (Date.now() - wakingStartAt > wakeAfterMs) console.log('  (warning: the first wakes began before the workflows settled; raise --wake-after-minutes)');
-    const rest = await sampleRest(REST_SECONDS * 1000);
+    const rest = await sampleRest(worker, REST_SECONDS * 1000);
     const restMetrics = await scrape(metricsPort);
     const persistence = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].reduce((sum, file) => sum + (statSync(file, { throwIfNoEntry: false })?.size ?? 0), 0);
-    console.log(`at rest (${REST_SECONDS} s): RSS ${mib(rest.rss)} (target < 1 GiB: ${rest.rss < 1024 * MIB ? 'PASS' : 'FAIL'}), CPU ${(rest.cpu * 100).toFixed(1)}% of a core; sticky cache ${restMetrics.get('temporal_sticky_cache_size') ?? '?'} workflows`);
+    console.log(`at rest (${REST_SECONDS} s): worker RSS ${mib(rest.rss)} (target < 1 GiB: ${rest.rss < 1024 * MIB ? 'PASS' : 'FAIL'}), CPU ${(rest.cpu * 100).toFixed(1)}% of a core; sticky cache ${restMetrics.get('temporal_sticky_cache_size') ?? '?'} workflows; failed workflow tasks so far ${restMetrics.get('temporal_workflow_task_execution_failed') ?? 0}`);
+    console.log(`  ${await workerMemory(worker)}`);
     console.log(`Temporal persistence (SQLite dev server): ${mib(persistence)} = ${((persistence / total) / 1024).toFixed(1)} KiB per assignment`);
+
+    if (process.argv.includes('--rest-only')) return;
 
     // The wake: every assignment's timer fires once, in rollout order.
     const waitMs = wakingStartAt + wakeAfterMs - Date.now();
@@ -139,9 +158,9 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
     const before = await scrape(metricsPort);
-    const cpuBefore = process.cpuUsage();
+    const cpuBefore = worker.cpuSeconds();
     const wakeStart = performance.now();
-    peakRss = process.memoryUsage().rss;
+    peakRss = worker.rss();
     let idleScrapes = 0;
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -154,14 +173,14 @@ async function main(): Promise<void> {
     }
     const after = await scrape(metricsPort);
     const wakeSeconds = (performance.now() - wakeStart) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const cpuSeconds = worker.cpuSeconds() - cpuBefore;
     const tasks = delta(after, before, 'temporal_workflow_task_execution_latency_count');
-    console.log(`wake: ${tasks} workflow tasks in ${wakeSeconds.toFixed(0)} s (${(tasks / wakeSeconds).toFixed(0)}/s), CPU ${cpuSeconds.toFixed(0)} s = ${((cpuSeconds / tasks) * 1000).toFixed(2)} ms per task, peak RSS ${mib(peakRss)}`);
+    console.log(`wake: ${tasks} workflow tasks in ${wakeSeconds.toFixed(0)} s (${(tasks / wakeSeconds).toFixed(0)}/s), worker CPU ${cpuSeconds.toFixed(0)} s = ${((cpuSeconds / tasks) * 1000).toFixed(2)} ms per task, worker's peak RSS ${mib(peakRss)}`);
+    console.log(`  after the wake: ${await workerMemory(worker)}`);
     console.log(`  ${histogram(after, before, 'temporal_workflow_task_schedule_to_start_latency')}`);
     console.log(`  ${histogram(after, before, 'temporal_workflow_task_execution_latency')}`);
     console.log(`  ${histogram(after, before, 'temporal_workflow_task_replay_latency')}`);
-    console.log(`  sticky cache: hits ${delta(after, before, 'temporal_sticky_cache_hit')}, misses (replayed from history) ${delta(after, before, 'temporal_sticky_cache_miss')}`);
+    console.log(`  sticky cache: hits ${delta(after, before, 'temporal_sticky_cache_hit')}, misses (replayed from history) ${delta(after, before, 'temporal_sticky_cache_miss')}; failed workflow tasks ${delta(after, before, 'temporal_workflow_task_execution_failed')}`);
     const dailyCpuSeconds = (cpuSeconds / Math.max(tasks, 1)) * total;
     const windowSeconds = NIGHTLY_WAKE_WINDOW.minutes * 60;
     console.log(

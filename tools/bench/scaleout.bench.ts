@@ -173,10 +173,21 @@ async function main(): Promise<void> {
     const rolloutHistory = await client.workflow.getHandle(rolloutWorkflowId).fetchHistory().catch(() => null);
     for (const event of rolloutHistory?.events ?? []) if (event.activityTaskStartedEventAttributes?.identity) count(event.activityTaskStartedEventAttributes.identity, 'rolloutActivities');
     const sample = (await db.query(`SELECT workflow_id FROM assignments WHERE plan_id = $1 ORDER BY random() LIMIT ${HISTORY_SAMPLE}`, [planId])) as { workflow_id: string }[];
+    // The rollout ends when every workflow is started; on a loaded machine their first workflow tasks lag behind,
+    // so each sampled history is read once it holds a completed workflow task (else it would count nothing).
+    let unfinished = 0;
     for (const { workflow_id: workflowId } of sample) {
-      const history = await client.workflow.getHandle(workflowId).fetchHistory();
-      for (const event of history.events ?? []) if (event.workflowTaskStartedEventAttributes?.identity) count(event.workflowTaskStartedEventAttributes.identity, 'workflowTasks');
+      const history = await until(
+        `the first workflow task of ${workflowId}`,
+        async () => {
+          const fetched = await client.workflow.getHandle(workflowId).fetchHistory();
+          return fetched.events?.some((event) => event.workflowTaskCompletedEventAttributes) ? fetched : undefined;
+        },
+        120_000,
+      ).catch(() => (unfinished += 1, null));
+      for (const event of history?.events ?? []) if (event.workflowTaskStartedEventAttributes?.identity) count(event.workflowTaskStartedEventAttributes.identity, 'workflowTasks');
     }
+    if (unfinished > 0) console.log(`  (${unfinished} sampled assignments had not completed a workflow task within 2 minutes: not counted)`);
     if (!rolloutHistory) console.log(`  (the rollout workflow ${rolloutWorkflowId} was not found: its activities are not counted)`);
     for (const [identity, figures] of split) console.log(`  worker ${identity}: ${figures.rolloutActivities} rollout activities, ${figures.workflowTasks} workflow tasks of ${sample.length} sampled assignments`);
 

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { ACTIVITY_PROVIDERS, classifyActivityFailures } from '@duban/activities';
 import type { DubanConfig } from '@duban/config';
-import { webpackConfigHook, workflowsPath } from '@duban/temporal/worker';
+import { workflowBundlerOptions, workflowsPath } from '@duban/temporal/worker';
 
 /** Collects every activity method of the Nest providers into the object Temporal registers. */
 export function activitiesFrom(app: INestApplicationContext): Record<string, (...args: unknown[]) => Promise<unknown>> {
@@ -26,7 +26,7 @@ export async function createTemporalWorker(
   overrides: Partial<WorkerOptions> = {},
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
-  const bundle = overrides.workflowBundle ? {} : { workflowsPath: workflowsPath(), bundlerOptions: { webpackConfigHook } };
+  const bundle = overrides.workflowBundle ? {} : { workflowsPath: workflowsPath(), bundlerOptions: workflowBundlerOptions };
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,

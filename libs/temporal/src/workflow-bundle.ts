@@ -31,6 +31,19 @@ export const webpackConfigHook: NonNullable<BundleOptions['webpackConfigHook']> 
   return config;
 };
 
+/**
+ * Modules evaluated once per worker and shared by every workflow in its (reused) V8 context, instead of once per
+ * cached workflow: the pure libraries, stateless but for memos of pure functions (the calendar's day tables, which
+ * give the same answer to every workflow). Each cached workflow otherwise held its own copy of the domain and the
+ * calendar (about half of its ~460 KiB), so the sticky cache dominated the worker's memory (see bench:idle). The SDK
+ * freezes their exports: a module here must never write to what it exports, nor read the clock or randomness while
+ * it loads (no workflow exists yet).
+ */
+export const SHARED_WORKFLOW_MODULES: readonly string[] = ['@duban/calendar', '@duban/domain'];
+
+/** The bundler options every bundle of Duban's workflows uses (worker, tests, replay, production bundle). */
+export const workflowBundlerOptions = { webpackConfigHook, preloadModules: [...SHARED_WORKFLOW_MODULES] } satisfies Partial<BundleOptions>;
+
 export async function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: workflowsPath(), webpackConfigHook, logger: new DefaultLogger('WARN') });
+  return bundleWorkflowCode({ workflowsPath: workflowsPath(), ...workflowBundlerOptions, logger: new DefaultLogger('WARN') });
 }
