@@ -80,7 +80,10 @@ export default function LedgerPage() {
     }
   };
 
-  const onTableChange: TableProps<AssignmentSummary>['onChange'] = (_pagination, _filters, sorter) => {
+  // The table reports every change here, paging too, with the column's current sort: acting on a page change would
+  // reset the page (a sort change returns to page 1), so only a sort change is handled here; paging is the pager's.
+  const onTableChange: TableProps<AssignmentSummary>['onChange'] = (_pagination, _filters, sorter, extra) => {
+    if (extra.action !== 'sort') return;
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
     const key = single?.columnKey ? String(single.columnKey) : undefined;
     if (!key || !COLUMN_SORTS[key] || !single?.order) return;
