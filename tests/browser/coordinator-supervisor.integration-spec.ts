@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/duban-harness';
+import { insertSyntheticPlan } from '../support/synthetic-plan';
 import { DESKTOP, newPage, signInThroughPage } from './support/browser';
 import { act, assignmentRow, startConsoleWorld, type ConsoleWorld } from './support/console-world';
 
@@ -150,5 +151,38 @@ describe('web console: coordinator and supervisor', () => {
       return row?.reason === '请于三个工作日内报送进展' ? true : undefined;
     });
     await page.getByText('请于三个工作日内报送进展').first().waitFor();
+  });
+
+  it('supervisor: pages a plan through the ledger, 下一页 by cursor, a jump back by page number', async () => {
+    // 45 closed read-model rows of a plan of their own (the ledger reads the read model only; closed rows give the
+    // worker's record repair nothing to look at), due one day apart: page 2 is rows 21–40 in due-date order.
+    const planId = await insertSyntheticPlan(world.db, 1, 1);
+    await world.db.query(
+      `INSERT INTO assignments (id, key, workflow_id, plan_id, kind, task_number, task_title, unit_name, responsibility, status, light,
+                                start_date, original_due_date, due_date, due_at, state, version, workflow_started)
+       SELECT gen_random_uuid(), $1::text || '/' || i, 'paging-' || $1::text || '-' || i, $1::uuid, 'task', 1,
+              '翻页任务' || lpad(i::text, 2, '0'), '翻页测试局', 'lead', 'closed', 'neutral',
+              DATE '2026-01-01', d, d, d + TIME '10:00', '{}'::jsonb, 1, true
+         FROM generate_series(1, 45) AS i, LATERAL (SELECT (DATE '2027-01-01' + i)::date AS d) due`,
+      [planId],
+    );
+    const titles = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => `翻页任务${String(from + k).padStart(2, '0')}`);
+    const page = await signedIn('supervisor', 'supervisor123');
+    await page.goto(`${world.baseUrl}/ledger?planId=${planId}&sort=dueDate`);
+    const shown = async () => page.locator('.ant-table-tbody tr.ant-table-row .ledger-task').allTextContents();
+    await eventually('page 1', async () => (JSON.stringify(await shown()) === JSON.stringify(titles(1, 20)) ? true : undefined));
+
+    await page.getByTitle('下一页').click();
+    await page.waitForURL(/after=/);
+    await eventually('page 2 by cursor', async () => (JSON.stringify(await shown()) === JSON.stringify(titles(21, 40)) ? true : undefined));
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+
+    await page.getByTitle('下一页').click();
+    await eventually('page 3 by cursor', async () => (JSON.stringify(await shown()) === JSON.stringify(titles(41, 45)) ? true : undefined));
+
+    // A jump to a page by its number goes by offset: the cursor of another page is dropped.
+    await page.getByTitle('1', { exact: true }).click();
+    await eventually('page 1 again', async () => (JSON.stringify(await shown()) === JSON.stringify(titles(1, 20)) ? true : undefined));
+    expect(page.url()).not.toContain('after=');
   });
 });
