@@ -1,32 +1,42 @@
 /**
  * API benchmark: a database of its own seeded with N assignments (default
  * 100,000; bulk INSERT … generate_series) and ~50 inbox messages per unit, the API
- * in this process on loopback, loaded with autocannon for a bounded time per
+ * started as it is deployed (apps/api's main, API_PROCESSES processes on one port:
+ * one per core by default) on loopback, loaded with autocannon for a bounded time per
  * endpoint, next to the very SQL the services run (the statements their own
  * query builders return: listQuery, listForQuery, detailQuery) timed directly against PostgreSQL at the same
  * concurrency. Paths: the supervisor's overdue list (first page), a unit's inbox,
  * a ledger page reached by keyset cursor, an assignment's detail, and one action
  * (an inbox read receipt: assignment actions go through Temporal, see
- * bench:rollout). The load generator (autocannon) runs in a worker thread, so it does not take turns with
- * the API on one event loop. Prints, per path, API against SQL, the ratio, the issue's target and PASS/FAIL;
- * asserts nothing; drops its database at the end.
+ * bench:rollout). The load generator (autocannon) runs in a worker thread of this process. Prints, per path,
+ * API against SQL, the API processes' CPU per request, the ratio, the issue's target and PASS/FAIL; asserts
+ * nothing; drops its database at the end.
  *
- *   npm run bench:api -- --assignments 100000 --duration 10 --connections 10
+ *   npm run bench:api -- --assignments 100000 --duration 10 --connections 10 [--processes 2]
  *   npm run bench:api -- --short          (3 s per run: while others use the machine)
- *   npm run bench:api -- --short --profile DIR   (also a CPU profile of this process per API run, DIR/<path>.cpuprofile:
- *                                                  the API's side only, the SQL runs are not profiled)
+ *   npm run bench:api -- --short --profile DIR   (the API inside this process instead, one process, with a CPU
+ *                                                  profile of it per path, DIR/<path>.cpuprofile; the SQL runs are
+ *                                                  not profiled)
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { insertUser } from '@duban/accounts';
 import { dataSourceOptions, dropDatabase, migrateDatabase } from '@duban/persistence';
+import { loadConfig } from '@duban/config';
 import { AssignmentService, InboxService, mailboxesOf } from '@duban/services';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePort } = require('../bootstrap/lib/wait-for-port.cjs');
+
+const ROOT = join(__dirname, '../..');
 
 const UNITS = 2000;
 const TASKS_PER_PLAN = 50;
@@ -79,27 +89,108 @@ async function seed(db: DataSource, assignments: number): Promise<void> {
   await db.query('VACUUM ANALYZE');
 }
 
-/**
- * CPU time (ms) this process's main thread has used: the API's thread alone (autocannon runs in a worker thread),
- * from /proc (Linux; undefined elsewhere). Unlike latency it does not grow when other processes share the cores,
- * so it shows what a change saved even on a busy machine.
- */
-function apiThreadCpuMs(): number | undefined {
+/** utime + stime of a process or thread from its /proc stat file, in ms (Linux; undefined elsewhere). */
+function cpuMsOf(statFile: string): number | undefined {
   try {
     // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15, in clock ticks (100 Hz).
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(statFile, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return undefined;
   }
 }
 
-async function load(url: string, token: string, seconds: number, connections: number, method: 'GET' | 'POST' = 'GET'): Promise<Figures & { non2xx: number; cpuMsPerRequest?: number }> {
-  const cpuBefore = apiThreadCpuMs();
+/** The API under load: where it answers and the CPU it has used so far (every thread of every API process). */
+interface RunningApi {
+  readonly baseUrl: string;
+  readonly description: string;
+  cpuMs(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/** Process ids whose parent is `pid` (the cluster's API processes under its primary). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        return Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * apps/api's main as deployed, with API_PROCESSES = `processes`: ready when /health answers and (a cluster) the
+ * primary has said every process listens. CPU: the primary and its API processes, all their threads.
+ */
+async function startApiProcesses(env: Record<string, string>, processes: number): Promise<RunningApi> {
+  const port: number = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'tools/bootstrap/run.mjs'), join(ROOT, 'apps/api/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, API_PORT: String(port), API_HOST: '127.0.0.1', API_PROCESSES: String(processes), DUBAN_SEED_ON_START: 'false' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let listening = 0;
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    stderr = (stderr + text).slice(-4000);
+    listening += (text.match(/API process \d+ listening/g) ?? []).length;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}): ${stderr}`);
+    const answered = await fetch(`${baseUrl}/health`).then(() => true, () => false);
+    if (answered && (processes === 1 || listening >= processes)) break;
+    if (Date.now() > deadline) throw new Error(`the API did not start within 2 minutes: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const pids = [child.pid!, ...childrenOf(child.pid!)];
+  return {
+    baseUrl,
+    description: processes === 1 ? 'one API process' : `${processes} API processes (node cluster, pids ${pids.slice(1).join(', ')})`,
+    cpuMs: () => {
+      let sum = 0;
+      for (const pid of pids) {
+        const ms = cpuMsOf(`/proc/${pid}/stat`);
+        if (ms === undefined) return undefined;
+        sum += ms;
+      }
+      return sum;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
+        child.once('exit', () => (clearTimeout(timer), resolve()));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** The API inside this process (for --profile: V8's profiler sees this thread only); CPU: this main thread (autocannon runs in a worker thread). */
+async function startApiInProcess(): Promise<RunningApi> {
+  const { createApiApp } = await import('../../apps/api/src/create-api-app');
+  const app = await createApiApp();
+  await app.listen(0, '127.0.0.1');
+  return {
+    baseUrl: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`,
+    description: 'the API inside the bench process (profiling)',
+    cpuMs: () => cpuMsOf(`/proc/self/task/${process.pid}/stat`),
+    stop: () => app.close(),
+  };
+}
+
+async function load(api: RunningApi, url: string, token: string, seconds: number, connections: number, method: 'GET' | 'POST' = 'GET'): Promise<Figures & { non2xx: number; cpuMsPerRequest?: number }> {
+  const cpuBefore = api.cpuMs();
   // One worker thread: the API keeps this process's event loop to itself.
   const result = await autocannon({ url, connections, duration: seconds, method, workers: 1, headers: { authorization: `Bearer ${token}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, ...(method === 'POST' ? { body: '{}' } : {}) });
   // autocannon reports p90 and p97.5, not p95: p95 is interpolated between them.
-  const cpuAfter = apiThreadCpuMs();
+  const cpuAfter = api.cpuMs();
   const cpu = cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? { cpuMsPerRequest: (cpuAfter - cpuBefore) / result.requests.total } : {};
   return { p50: result.latency.p50, p95: (result.latency.p90 + result.latency.p97_5) / 2, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx, ...cpu };
 }
@@ -146,6 +237,7 @@ async function main(): Promise<void> {
   const assignments = argument('assignments', 100_000, 500_000);
   const seconds = process.argv.includes('--short') ? 3 : argument('duration', 10, 60);
   const connections = argument('connections', 10, 100);
+  const processes = argument('processes', availableParallelism(), 64);
   const profileIndex = process.argv.indexOf('--profile');
   const profileDir = profileIndex >= 0 ? process.argv[profileIndex + 1] : undefined;
   if (profileIndex >= 0 && !profileDir) throw new Error('--profile needs a folder');
@@ -154,7 +246,8 @@ async function main(): Promise<void> {
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
   base.pathname = `/duban_bench_api_${id}`;
   const databaseUrl = base.toString();
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `duban-bench-api-${id}`, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', REQUEST_TIMEOUT_MS: '60000', DUBAN_SEEDS_DIR: join(__dirname, '../../seeds') });
+  const apiEnv = { DATABASE_URL: databaseUrl, QUEUE_PREFIX: `duban-bench-api-${id}`, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', REQUEST_TIMEOUT_MS: '60000', DUBAN_SEEDS_DIR: join(ROOT, 'seeds') };
+  Object.assign(process.env, apiEnv);
 
   await migrateDatabase(databaseUrl);
   const db = new DataSource(dataSourceOptions(databaseUrl, { poolSize: 2 }));
@@ -163,7 +256,7 @@ async function main(): Promise<void> {
   // pg's advice: a pool needs an error listener, or an idle client dropped by the server (the teardown's
   // DROP DATABASE … FORCE) crashes the process.
   pool.on('error', (error) => console.error(`bench pool: ${error.message}`));
-  let app: Awaited<ReturnType<typeof import('../../apps/api/src/create-api-app').createApiApp>> | undefined;
+  let api: RunningApi | undefined;
   try {
     const seedStart = performance.now();
     await seed(db, assignments);
@@ -171,10 +264,8 @@ async function main(): Promise<void> {
     await insertUser(db.manager, { username: 'bench-supervisor', displayName: '基准督查', role: 'supervisor', unitIds: [], password: 'bench-password-1' });
     await insertUser(db.manager, { username: 'bench-unit', displayName: '基准经办', role: 'unit_staff', unitIds: [BENCH_UNIT], password: 'bench-password-1' });
 
-    const { createApiApp } = await import('../../apps/api/src/create-api-app');
-    app = await createApiApp();
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    api = profileDir ? await startApiInProcess() : await startApiProcesses(apiEnv, processes);
+    const { baseUrl } = api;
     const token = async (username: string) => {
       const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-password-1' }) });
       return ((await response.json()) as { accessToken: string }).accessToken;
@@ -189,7 +280,7 @@ async function main(): Promise<void> {
       return (await response.json()) as Record<string, unknown>;
     };
     const sample = (await get(overdueUrl, supervisor)) as { total: number; totalCapped?: boolean };
-    console.log(`overdue assignments: ${sample.total}${sample.totalCapped ? '+' : ''}; duration ${seconds} s per run, ${connections} connections\n`);
+    console.log(`overdue assignments: ${sample.total}${sample.totalCapped ? '+' : ''}; ${api.description}; duration ${seconds} s per run, ${connections} connections; load average ${loadavg()[0]!.toFixed(1)} (${availableParallelism()} cores)\n`);
 
     // A plan's ledger in task order, page 4, reached by keyset cursor.
     const [{ id: planId }] = (await db.query(`SELECT id FROM plans WHERE title = '基准测试行动方案'`)) as { id: string }[];
@@ -208,8 +299,9 @@ async function main(): Promise<void> {
 
     // The SQL the services run for one request, straight on PostgreSQL: the statements their own query builders
     // return for these requests (the overdue filter is the domain's predicate inside it).
-    const assignmentService = app.get(AssignmentService);
-    const inboxService = app.get(InboxService);
+    // The services build their statements from the DataSource alone (no Temporal, no Nest container needed).
+    const assignmentService = new AssignmentService(db, undefined as never, loadConfig());
+    const inboxService = new InboxService(db);
     const statement = ({ text, values }: { text: string; values: unknown[] }) => ({ text, values });
     const overdueSql = [statement(assignmentService.listQuery({ overdue: true }, { sort: 'dueDate', limit: 50 }))];
     const inboxSql = [statement(inboxService.listForQuery(mailboxesOf({ role: 'unit_staff', unitIds: [BENCH_UNIT] }), {}))];
@@ -230,10 +322,10 @@ async function main(): Promise<void> {
     ];
     for (const [name, url, who, sql, method, target] of paths) {
       const profile = profileDir ? join(profileDir, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}.cpuprofile`) : undefined;
-      const viaApi = await profiled(profile, () => load(url, who, seconds, connections, method));
+      const viaApi = await profiled(profile, () => load(api!, url, who, seconds, connections, method));
       const viaSql = await direct(pool, sql, seconds, connections);
       runs.push([name, viaApi, viaSql, target]);
-      const cpu = viaApi.cpuMsPerRequest !== undefined ? `  API thread CPU ${viaApi.cpuMsPerRequest.toFixed(2)} ms/request` : '';
+      const cpu = viaApi.cpuMsPerRequest !== undefined ? `  API CPU ${viaApi.cpuMsPerRequest.toFixed(2)} ms/request` : '';
       console.log(line(`API  ${name}`, viaApi) + cpu + (viaApi.non2xx ? `  (${viaApi.non2xx} non-2xx!)` : ''));
       console.log(line(`SQL  ${name}`, viaSql));
       console.log(`     ratio API/SQL: p50 ×${(viaApi.p50 / viaSql.p50).toFixed(2)}, p99 ×${(viaApi.p99 / viaSql.p99).toFixed(2)}, throughput ×${(viaApi.rps / viaSql.rps).toFixed(2)}\n`);
@@ -250,10 +342,9 @@ async function main(): Promise<void> {
         `  ${name.padEnd(34)} ${viaApi.p50.toFixed(1).padStart(6)} ms ${viaApi.rps.toFixed(0).padStart(5)} req/s | ${viaSql.p50.toFixed(1).padStart(6)} ms | ×${ratio.toFixed(2)} | ${checks.map(([what]) => what).join(', ') || '—'} | ${verdict}`,
       );
     }
-    const [load1] = (await import('node:os')).loadavg();
-    console.log(`  machine load average at the end: ${load1!.toFixed(1)} (2 cores; targets are for a quiet machine)`);
+    console.log(`  machine load average at the end: ${loadavg()[0]!.toFixed(1)} (${availableParallelism()} cores; targets are for a quiet machine)`);
   } finally {
-    await app?.close();
+    await api?.stop();
     await pool.end();
     await db.destroy();
     await dropDatabase(databaseUrl);

@@ -1,7 +1,9 @@
 // `node tools/bootstrap/run.mjs FILE.ts [args…]`: runs a TypeScript script
 // (benchmarks, one-off tools) straight from source, compiling on require with
 // the same swc options and @duban/* aliases as the build.
+import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -28,4 +30,6 @@ require.extensions['.ts'] = (module, filename) => {
 };
 process.setSourceMapsEnabled(true);
 process.argv = [process.argv[0], path.resolve(script), ...args];
+// A script that forks a cluster (the API with API_PROCESSES > 1) forks through this runner again, not its .ts file.
+if (cluster.isPrimary) cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [script, ...args] });
 require(path.resolve(script));

@@ -10,6 +10,12 @@ export interface DubanConfig {
   readonly temporalTaskQueue: string;
   readonly apiPort: number;
   readonly apiHost: string;
+  /**
+   * API processes on one port (node's cluster: the primary only supervises them). An API process spends its one
+   * thread's CPU on every request while PostgreSQL answers from every core, so on a machine of its own the API
+   * serves the most with one process per core. Each process has its own database pool.
+   */
+  readonly apiProcesses: number;
   readonly logLevel: string;
   /** Prefix of every BullMQ key in Redis, so several deployments (or test runs) share one Redis safely. */
   readonly queuePrefix: string;
@@ -76,6 +82,7 @@ export const CONFIG_DEFAULTS: { readonly [K in keyof DubanConfig]: string } = {
   temporalTaskQueue: 'duban',
   apiPort: '3000',
   apiHost: '0.0.0.0',
+  apiProcesses: '1',
   logLevel: 'info',
   queuePrefix: 'duban',
   seedOnStart: 'false',
@@ -113,6 +120,7 @@ export const CONFIG_ENV_NAMES: { readonly [K in keyof DubanConfig]: string } = {
   temporalTaskQueue: 'TEMPORAL_TASK_QUEUE',
   apiPort: 'API_PORT',
   apiHost: 'API_HOST',
+  apiProcesses: 'API_PROCESSES',
   logLevel: 'LOG_LEVEL',
   queuePrefix: 'QUEUE_PREFIX',
   seedOnStart: 'DUBAN_SEED_ON_START',

@@ -13,11 +13,13 @@ describe('loadConfig', () => {
     expect(config.storageLocalDir).toBe('.data/evidence');
     expect(config.evidenceMaxBytes).toBe(20 * 1024 * 1024);
     expect(config.s3Endpoint).toBe('');
+    expect(config.apiProcesses).toBe(1);
   });
 
   it('reads overrides and treats empty strings as unset', () => {
-    const config = loadConfig({ API_PORT: '8080', REDIS_URL: '', DUBAN_SEED_ON_START: 'yes' });
+    const config = loadConfig({ API_PORT: '8080', REDIS_URL: '', DUBAN_SEED_ON_START: 'yes', API_PROCESSES: '2' });
     expect(config.apiPort).toBe(8080);
+    expect(config.apiProcesses).toBe(2);
     expect(config.redisUrl).toBe(CONFIG_DEFAULTS.redisUrl);
     expect(config.seedOnStart).toBe(true);
   });
@@ -32,6 +34,8 @@ describe('loadConfig', () => {
     [{ REQUEST_TIMEOUT_MS: 'soon' }, /REQUEST_TIMEOUT_MS must be a positive number of milliseconds/],
     [{ STORAGE_DRIVER: 'ftp' }, /STORAGE_DRIVER must be one of local, s3/],
     [{ EVIDENCE_MAX_BYTES: '-1' }, /EVIDENCE_MAX_BYTES must be a positive whole number/],
+    [{ API_PROCESSES: '0' }, /API_PROCESSES must be a whole number of at least 1/],
+    [{ API_PROCESSES: 'auto' }, /API_PROCESSES must be a whole number of at least 1/],
     [{ S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT must use http: or https:/],
   ])('rejects %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

@@ -70,6 +70,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     temporalTaskQueue: raw('temporalTaskQueue'),
     apiPort: port('apiPort'),
     apiHost: raw('apiHost'),
+    apiProcesses: count('apiProcesses'),
     logLevel: raw('logLevel'),
     queuePrefix: raw('queuePrefix'),
     seedOnStart: flag('seedOnStart'),

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { ACCOUNTS_CONFIG, type AccountsConfig } from '@duban/accounts';
 import { metricsRegistry } from '@duban/metrics';
 import { bearerToken } from '../auth/bearer-token';
+import { apiMetrics } from '../cluster/cluster-metrics';
 import { Public } from '../auth/public.decorator';
 import { metricsAccess } from './metrics-access';
 
@@ -21,6 +22,6 @@ export class MetricsController {
     const access = metricsAccess(this.config.metricsToken, bearerToken(request.headers.authorization), request.socket.remoteAddress);
     if (access === 'token_required') throw new UnauthorizedException('metrics need Authorization: Bearer <METRICS_TOKEN>');
     if (access === 'loopback_only') throw new ForbiddenException('metrics are served to loopback clients only (set METRICS_TOKEN to scrape remotely)');
-    return metricsRegistry.metrics();
+    return apiMetrics();
   }
 }
