@@ -7,6 +7,7 @@ import { useLiveEvents } from '../../app/live-events';
 import { AssignmentCards } from '../../shared/assignment-cards';
 import { ErrorAlert } from '../../shared/error-alert';
 import { addCalendarDays, shanghaiToday } from '../../shared/format-date';
+import { formatTotal } from '../../shared/format-total';
 import { useResource } from '../../shared/use-resource';
 import { useActionDialog } from './use-action-dialog';
 
@@ -47,6 +48,7 @@ export function UnitStaffWorkbench() {
       key: 'pending',
       label: '待签收',
       count: pending.data?.total,
+      capped: pending.data?.totalCapped,
       children: (
         <>
           <ErrorAlert error={pending.error} onRetry={pending.reload} />
@@ -58,6 +60,7 @@ export function UnitStaffWorkbench() {
       key: 'report',
       label: '待反馈',
       count: inProgress.data?.total,
+      capped: inProgress.data?.totalCapped,
       children: (
         <>
           <ErrorAlert error={inProgress.error} onRetry={inProgress.reload} />
@@ -69,6 +72,7 @@ export function UnitStaffWorkbench() {
       key: 'returned',
       label: '被退回',
       count: returned.data?.length,
+      capped: false,
       children: (
         <>
           <ErrorAlert error={returned.error} onRetry={returned.reload} />
@@ -80,6 +84,7 @@ export function UnitStaffWorkbench() {
       key: 'due-soon',
       label: '即将到期',
       count: dueSoon.data?.total,
+      capped: dueSoon.data?.totalCapped,
       children: (
         <>
           <Typography.Paragraph type="secondary">{DUE_SOON_DAYS}天内到期及已逾期的办理中任务</Typography.Paragraph>
@@ -98,7 +103,7 @@ export function UnitStaffWorkbench() {
           <Col xs={12} md={6} key={queue.key}>
             <button type="button" role="tab" aria-selected={tab === queue.key} className={`queue-tile${tab === queue.key ? ' queue-tile-active' : ''}`} onClick={() => setTab(queue.key)}>
               <span className="queue-tile-label">{queue.label}</span>
-              <span className={`queue-tile-count${queue.count ? ' queue-tile-due' : ''}`}>{queue.count ?? '…'}</span>
+              <span className={`queue-tile-count${queue.count ? ' queue-tile-due' : ''}`}>{queue.count === undefined ? '…' : formatTotal({ total: queue.count, totalCapped: queue.capped })}</span>
             </button>
           </Col>
         ))}
