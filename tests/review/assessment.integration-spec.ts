@@ -202,7 +202,7 @@ describe('assessment workflow (年度考核)', () => {
       [-5, 'talk'],
     ]);
     expect(b.items[1]!.eventRef).toBe(`assignment:${assignmentIds.B1}`);
-    expect(b.items[1]!.reason).toBe('任务1逾期办结（2025-07-15，期限2025-06-30）（配合，按0.5倍计）');
+    expect(b.items[1]!.reason).toBe('任务1逾期办结（2025年7月15日，期限2025年6月30日）（配合，按0.5倍计）');
     expect(b.items[3]!.reason).toBe('任务1被通报（截至2025-06-30的通报）（配合，按0.5倍计）');
     for (const line of first.lines) expect(line.items.reduce((sum, item) => sum + item.points, 0)).toBeCloseTo(line.score, 9);
     expect(lineOf(first, 'W').items.filter((item) => item.code === 'open_overdue').map((item) => item.eventRef)).toEqual([`assignment:${assignmentIds.W4}`, `assignment:${assignmentIds.W7}`]);
@@ -288,7 +288,7 @@ describe('assessment workflow (年度考核)', () => {
       [5, name('西区'), '区县政府', 81, '一般', 2],
       [6, name('南区'), '区县政府', 69, '较差', 3],
     ]);
-    expect(rows[1]![6]).toBe('任务2按时办结（2025-09-01，期限2025-09-30）（配合，按0.5倍计） +0.5\n任务3逾期办结（2025-05-10，期限2025-03-31） -2\n任务8按时办结（2025-11-28，期限2025-11-30） +1');
+    expect(rows[1]![6]).toBe('任务2按时办结（2025年9月1日，期限2025年9月30日）（配合，按0.5倍计） +0.5\n任务3逾期办结（2025年5月10日，期限2025年3月31日） -2\n任务8按时办结（2025年11月28日，期限2025年11月30日） +1');
     expect(rows[5]![7]).toBe('取消年终评优资格（已免予：约谈后已整改到位，经研究免予处理）');
     expect(rows[6]![7]).toBe('取消年终评优资格（已确认）');
   });

@@ -86,10 +86,10 @@ describe('scoreUnit', () => {
     expect(result.score).toBe(89.5);
     expect(result.items.reduce((sum, item) => sum + item.points, 0)).toBeCloseTo(89.5, 9);
     expect(result.counts).toEqual({ onTime: 2, late: 1, openOverdue: 2, bulletins: 1, talks: 1 });
-    expect(result.items[2]!.reason).toBe('任务2逾期办结（2026-07-10，期限2026-06-30）');
-    expect(result.items[4]!.reason).toBe('任务4按时办结（2026-06-01，期限2026-06-30）（配合，按0.5倍计）');
+    expect(result.items[2]!.reason).toBe('任务2逾期办结（2026年7月10日，期限2026年6月30日）');
+    expect(result.items[4]!.reason).toBe('任务4按时办结（2026年6月1日，期限2026年6月30日）（配合，按0.5倍计）');
     expect(result.items[6]!.reason).toBe('任务3被通报（年末通报）');
-    expect(result.items[7]!.reason).toBe('被约谈（任务5）（2026-11-20）（配合，按0.5倍计）');
+    expect(result.items[7]!.reason).toBe('被约谈（任务5）（2026年11月20日）（配合，按0.5倍计）');
   });
 
   it('events outside the year or after the assessment date do not count', () => {

@@ -3,6 +3,7 @@ import type { Responsibility } from '../assignment/assignment-state';
 import type { AssignmentStatus } from '../assignment/assignment-status';
 import type { UnitKind } from '../organisation/organisation-directory';
 import { HELD_TALK_STATUSES, type TalkStatus } from '../talk/talk-status';
+import { chineseDate } from '../text/chinese-date';
 import {
   ASSESSMENT_GRADE_LABELS,
   OTHER_GROUP,
@@ -147,15 +148,15 @@ function rawLines(unit: AssessedUnit, input: AnnualAssessmentInput, byId: Readon
     if (outcome === 'on_time') {
       counts.onTime++;
       const points = roundPoints(rubric.onTimeClosurePoints * weight);
-      if (points !== 0) lines.push({ code: 'on_time_closure', reason: `${taskName(assignment)}按时办结（${assignment.completedDate}，期限${assignment.dueDate}）${note}`, points, eventRef: ref });
+      if (points !== 0) lines.push({ code: 'on_time_closure', reason: `${taskName(assignment)}按时办结（${chineseDate(assignment.completedDate ?? '')}，期限${chineseDate(assignment.dueDate)}）${note}`, points, eventRef: ref });
     } else if (outcome === 'late') {
       counts.late++;
       const points = roundPoints(-rubric.lateClosurePoints * weight);
-      if (points !== 0) lines.push({ code: 'late_closure', reason: `${taskName(assignment)}逾期办结（${assignment.completedDate}，期限${assignment.dueDate}）${note}`, points, eventRef: ref });
+      if (points !== 0) lines.push({ code: 'late_closure', reason: `${taskName(assignment)}逾期办结（${chineseDate(assignment.completedDate ?? '')}，期限${chineseDate(assignment.dueDate)}）${note}`, points, eventRef: ref });
     } else {
       counts.openOverdue++;
       const points = roundPoints(-rubric.openOverduePoints * weight);
-      if (points !== 0) lines.push({ code: 'open_overdue', reason: `${taskName(assignment)}逾期未办结（期限${assignment.dueDate}，截至${asOf}）${note}`, points, eventRef: ref });
+      if (points !== 0) lines.push({ code: 'open_overdue', reason: `${taskName(assignment)}逾期未办结（期限${chineseDate(assignment.dueDate)}，截至${chineseDate(asOf)}）${note}`, points, eventRef: ref });
     }
   }
   const notices = input.notices
@@ -166,7 +167,7 @@ function rawLines(unit: AssessedUnit, input: AnnualAssessmentInput, byId: Readon
     const assignment = byId.get(notice.assignmentId);
     const points = roundPoints(-rubric.bulletinPoints * weightOf(assignment));
     if (points !== 0) {
-      lines.push({ code: 'bulletin', reason: `${taskName(assignment)}被通报（${notice.bulletinTitle || `截至${notice.bulletinAsOf}的通报`}）${responsibilityNote(assignment, rubric)}`, points, eventRef: `notice:${notice.noticeId}` });
+      lines.push({ code: 'bulletin', reason: `${taskName(assignment)}被通报（${notice.bulletinTitle || `截至${chineseDate(notice.bulletinAsOf)}的通报`}）${responsibilityNote(assignment, rubric)}`, points, eventRef: `notice:${notice.noticeId}` });
     }
   }
   const talks = input.talks
@@ -177,7 +178,7 @@ function rawLines(unit: AssessedUnit, input: AnnualAssessmentInput, byId: Readon
     const assignment = talk.assignmentId ? byId.get(talk.assignmentId) : undefined;
     const points = roundPoints(-rubric.talkPoints * weightOf(assignment));
     const about = assignment ? `（${taskName(assignment)}）` : '';
-    if (points !== 0) lines.push({ code: 'talk', reason: `被约谈${about}（${talk.heldOn}）${responsibilityNote(assignment, rubric)}`, points, eventRef: `talk:${talk.talkId}` });
+    if (points !== 0) lines.push({ code: 'talk', reason: `被约谈${about}（${chineseDate(talk.heldOn)}）${responsibilityNote(assignment, rubric)}`, points, eventRef: `talk:${talk.talkId}` });
   }
   return { lines, counts };
 }

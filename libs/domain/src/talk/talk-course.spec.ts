@@ -170,11 +170,11 @@ describe('约谈 course: hold', () => {
   });
 
   it('needs the rectification deadline after the held date (Shanghai) and within a year', () => {
-    expect(decideTalk(scheduled, hold({ rectifyBy: '2026-07-01' }), NOW)).toMatchObject({ code: 'talk_rectify_by_invalid', reason: '整改期限须晚于约谈日期（2026-07-01）' });
+    expect(decideTalk(scheduled, hold({ rectifyBy: '2026-07-01' }), NOW)).toMatchObject({ code: 'talk_rectify_by_invalid', reason: '整改期限须晚于约谈日期（2026年7月1日）' });
     expect(decideTalk(scheduled, hold({ rectifyBy: '2026-06-30' }), NOW)).toMatchObject({ code: 'talk_rectify_by_invalid' });
     expect(decideTalk(scheduled, hold({ rectifyBy: '2026-07-02' }), NOW).ok).toBe(true);
     expect(decideTalk(scheduled, hold({ rectifyBy: '2027-07-02' }), NOW).ok).toBe(true);
-    expect(decideTalk(scheduled, hold({ rectifyBy: '2027-07-03' }), NOW)).toMatchObject({ code: 'talk_rectify_by_invalid', reason: '整改期限不能晚于 2027-07-02' });
+    expect(decideTalk(scheduled, hold({ rectifyBy: '2027-07-03' }), NOW)).toMatchObject({ code: 'talk_rectify_by_invalid', reason: '整改期限不能晚于2027年7月2日' });
     expect(decideTalk(scheduled, hold({ rectifyBy: '2026-02-30' }), NOW)).toMatchObject({ code: 'talk_rectify_by_invalid', reason: '整改期限无效，应为 YYYY-MM-DD 日期' });
     // Held at 23:30 Shanghai on 06-30 (15:30 UTC): the held date is 06-30, so 07-01 is after it.
     const late = talk('scheduled', { scheduledAt: Date.parse('2026-06-30T01:00:00Z') });

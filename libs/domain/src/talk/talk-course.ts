@@ -6,6 +6,7 @@ import { hasPermission, PERMISSION_LABELS, readableUnitsOf, type Permission } fr
 import { isTalkTarget, type TalkStatus, type TalkTarget } from './talk-status';
 import { TALK_ACTION_LABELS, TALK_STATUS_LABELS, TALK_TARGET_LABELS } from './talk-labels';
 import { refuseTalk, type TalkRefusal } from './talk-refusal';
+import { chineseDate } from '../text/chinese-date';
 
 /** The steps of a talk's course after it was opened (proposed or triggered). */
 export const TALK_ACTIONS = ['schedule', 'hold', 'reportRectification', 'verify', 'escalate'] as const;
@@ -193,9 +194,9 @@ export function decideTalk(talk: TalkFacts, command: TalkCommand, now: number): 
       if (!demands.ok) return demands;
       const heldDate = shanghaiDateOf(heldAt);
       if (!isValidBusinessDate(command.rectifyBy)) return refuseTalk('talk_rectify_by_invalid', '整改期限无效，应为 YYYY-MM-DD 日期', { field: 'rectifyBy' });
-      if (compareBusinessDates(command.rectifyBy, heldDate) <= 0) return refuseTalk('talk_rectify_by_invalid', `整改期限须晚于约谈日期（${heldDate}）`, { field: 'rectifyBy' });
+      if (compareBusinessDates(command.rectifyBy, heldDate) <= 0) return refuseTalk('talk_rectify_by_invalid', `整改期限须晚于约谈日期（${chineseDate(heldDate)}）`, { field: 'rectifyBy' });
       const latest = addCalendarDays(heldDate, TALK_RECTIFY_MAX_DAYS);
-      if (compareBusinessDates(command.rectifyBy, latest) > 0) return refuseTalk('talk_rectify_by_invalid', `整改期限不能晚于 ${latest}`, { field: 'rectifyBy' });
+      if (compareBusinessDates(command.rectifyBy, latest) > 0) return refuseTalk('talk_rectify_by_invalid', `整改期限不能晚于${chineseDate(latest)}`, { field: 'rectifyBy' });
       return { ok: true, change: { status: to, heldAt, minutes: minutes.text, demands: demands.text, rectifyBy: command.rectifyBy } };
     }
     case 'reportRectification': {
