@@ -135,7 +135,8 @@ describe('约谈 records and their course', () => {
     const today = shanghaiDateOf(Date.now());
     const sameDay = await call(world, 'POST', `/api/v1/talks/${talk.id}/hold`, { headers: world.headers.coordinator, body: { ...hold, rectifyBy: today } });
     expect(sameDay.status).toBe(422);
-    expect(sameDay.body).toMatchObject({ code: 'talk_rectify_by_invalid', message: `整改期限须晚于约谈日期（${today}）` });
+    const [year, month, day] = today.split('-').map(Number);
+    expect(sameDay.body).toMatchObject({ code: 'talk_rectify_by_invalid', message: `整改期限须晚于约谈日期（${year}年${month}月${day}日）` });
 
     // Two holds at once: exactly one wins, the other is a 409 (stale version or no longer scheduled).
     const rectifyBy = addCalendarDays(today, 14);
