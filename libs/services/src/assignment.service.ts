@@ -10,7 +10,6 @@ import {
   checkTalk,
   COMMAND_ALLOWED_STATUSES,
   escalationLevelLabelOf,
-  escalationSourceLabelOf,
   eventTypeLabelOf,
   isTerminalStatus,
   lightLabelOf,
@@ -38,6 +37,7 @@ import { isUuid } from './plan.service';
 import { actorForHolder, canReadUnit, holderKeyFor } from './read-scope';
 import { rejectionError } from './rejection-errors';
 import { ServiceError } from './service-errors';
+import { labelledEscalation } from './labelled-escalation';
 
 export interface AssignmentFilter {
   readonly planId?: string;
@@ -485,14 +485,6 @@ function fromDetailRow(row: DetailRow) {
     milestones: row.milestones,
     events: row.events.map(({ seq, type, actor, payload, occurredAt }) => ({ seq, type, typeLabel: eventTypeLabelOf(type), actor: withRoleLabel(actor), payload, occurredAt })),
     progressReports: row.reports,
-    escalations: row.escalations.map(({ seq, level, source, reason, occurredAt }) => ({
-      seq,
-      level,
-      levelLabel: escalationLevelLabelOf(level),
-      source,
-      sourceLabel: escalationSourceLabelOf(source),
-      reason,
-      occurredAt,
-    })),
+    escalations: row.escalations.map(({ seq, level, source, reason, occurredAt }) => labelledEscalation({ seq, level, source, reason, occurredAt })),
   };
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { escalationLevelLabelOf, escalationSourceLabelOf } from '@duban/domain';
 import { EscalationEntity } from '@duban/persistence';
 import type { Page } from './assignment.service';
 import { isUuid } from './plan.service';
+import { labelledEscalation } from './labelled-escalation';
 
 export interface EscalationFilter {
   readonly planId?: string;
@@ -49,19 +49,9 @@ export class EscalationService {
     query.orderBy('e.occurred_at', 'DESC').addOrderBy('e.id', 'ASC').skip(offset).take(limit);
     const [rows, total] = await query.getManyAndCount();
     return {
-      items: rows.map(({ id, assignmentId, planId, unitName, seq, level, source, reason, occurredAt }) => ({
-        id,
-        assignmentId,
-        planId,
-        unitName,
-        seq,
-        level,
-        levelLabel: escalationLevelLabelOf(level),
-        source,
-        sourceLabel: escalationSourceLabelOf(source),
-        reason,
-        occurredAt: occurredAt.toISOString(),
-      })),
+      items: rows.map(({ id, assignmentId, planId, unitName, seq, level, source, reason, occurredAt }) =>
+        labelledEscalation({ id, assignmentId, planId, unitName, seq, level, source, reason, occurredAt: occurredAt.toISOString() }),
+      ),
       total,
       limit,
       offset,
