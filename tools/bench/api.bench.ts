@@ -24,6 +24,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -195,6 +196,39 @@ async function load(api: RunningApi, url: string, token: string, seconds: number
   return { p50: result.latency.p50, p95: (result.latency.p90 + result.latency.p97_5) / 2, p99: result.latency.p99, rps: result.requests.average, non2xx: result.non2xx, ...cpu };
 }
 
+/**
+ * One user at a time: sequential requests on one kept-alive connection for `seconds` (latency without queueing:
+ * what one request costs end to end), timed here with sub-millisecond resolution (autocannon's is whole ms).
+ */
+async function oneAtATime(url: string, token: string, seconds: number, method: 'GET' | 'POST'): Promise<Figures> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  try {
+    while (performance.now() < deadline) {
+      const start = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const req = request(url, { method, agent, headers: { authorization: `Bearer ${token}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) } }, (response) => {
+          response.on('data', () => undefined);
+          response.on('end', () => (response.statusCode! < 300 ? resolve() : reject(new Error(`${method} ${url} answered ${response.statusCode}`))));
+        });
+        req.on('error', reject);
+        req.end(method === 'POST' ? '{}' : undefined);
+      });
+      latencies.push(performance.now() - start);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return percentiles(latencies, seconds);
+}
+
+function percentiles(latencies: number[], seconds: number): Figures {
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { p50: at(50), p95: at(95), p99: at(99), rps: latencies.length / seconds };
+}
+
 async function direct(pool: Pool, queries: { text: string; values: unknown[] }[], seconds: number, connections: number): Promise<Figures> {
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
@@ -208,9 +242,7 @@ async function direct(pool: Pool, queries: { text: string; values: unknown[] }[]
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { p50: at(50), p95: at(95), p99: at(99), rps: latencies.length / seconds };
+  return percentiles(latencies, seconds);
 }
 
 /** `run` under V8's sampling profiler (this thread only: the API's side, not autocannon's worker), written to `file`. */
@@ -312,7 +344,7 @@ async function main(): Promise<void> {
       { text: 'UPDATE inbox_messages SET read_at = now() WHERE id = $1 AND read_at IS NULL', values: [messageId] },
     ];
 
-    const runs: [string, Figures & { non2xx?: number }, Figures, Target][] = [];
+    const runs: [string, Figures & { non2xx?: number }, Figures, Target, Figures, Figures][] = [];
     const paths: [string, string, string, { text: string; values: unknown[] }[], 'GET' | 'POST', Target][] = [
       ['supervisor overdue list (page 1)', overdueUrl, supervisor, overdueSql, 'GET', { ratio: 1.5, p50Ms: 30 }],
       ['unit inbox', inboxUrl, unit, inboxSql, 'GET', { ratio: 1.5, rps: 1000 }],
@@ -324,13 +356,18 @@ async function main(): Promise<void> {
       const profile = profileDir ? join(profileDir, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}.cpuprofile`) : undefined;
       const viaApi = await profiled(profile, () => load(api!, url, who, seconds, connections, method));
       const viaSql = await direct(pool, sql, seconds, connections);
-      runs.push([name, viaApi, viaSql, target]);
+      const singleApi = await oneAtATime(url, who, seconds, method);
+      const singleSql = await direct(pool, sql, seconds, 1);
+      runs.push([name, viaApi, viaSql, target, singleApi, singleSql]);
       const cpu = viaApi.cpuMsPerRequest !== undefined ? `  API CPU ${viaApi.cpuMsPerRequest.toFixed(2)} ms/request` : '';
       console.log(line(`API  ${name}`, viaApi) + cpu + (viaApi.non2xx ? `  (${viaApi.non2xx} non-2xx!)` : ''));
       console.log(line(`SQL  ${name}`, viaSql));
-      console.log(`     ratio API/SQL: p50 ×${(viaApi.p50 / viaSql.p50).toFixed(2)}, p99 ×${(viaApi.p99 / viaSql.p99).toFixed(2)}, throughput ×${(viaApi.rps / viaSql.rps).toFixed(2)}\n`);
+      console.log(`     ratio API/SQL: p50 ×${(viaApi.p50 / viaSql.p50).toFixed(2)}, p99 ×${(viaApi.p99 / viaSql.p99).toFixed(2)}, throughput ×${(viaApi.rps / viaSql.rps).toFixed(2)}`);
+      console.log(line(`API  one request at a time`, singleApi));
+      console.log(line(`SQL  one statement at a time`, singleSql));
+      console.log(`     ratio API/SQL one at a time: p50 ×${(singleApi.p50 / singleSql.p50).toFixed(2)} (+${(singleApi.p50 - singleSql.p50).toFixed(2)} ms)\n`);
     }
-    console.log('summary: figure (API p50, req/s) | baseline (SQL p50) | ratio | target | verdict');
+    console.log(`summary at ${connections} connections: figure (API p50, req/s) | baseline (SQL p50) | ratio | target | verdict`);
     for (const [name, viaApi, viaSql, target] of runs) {
       const ratio = viaApi.p50 / viaSql.p50;
       const checks: [string, boolean][] = [];
@@ -341,6 +378,12 @@ async function main(): Promise<void> {
       console.log(
         `  ${name.padEnd(34)} ${viaApi.p50.toFixed(1).padStart(6)} ms ${viaApi.rps.toFixed(0).padStart(5)} req/s | ${viaSql.p50.toFixed(1).padStart(6)} ms | ×${ratio.toFixed(2)} | ${checks.map(([what]) => what).join(', ') || '—'} | ${verdict}`,
       );
+    }
+    console.log('one request at a time (no queueing): API p50 | SQL p50 | ratio | p50 ≤ 1.5× SQL');
+    for (const [name, , , target, singleApi, singleSql] of runs) {
+      const ratio = singleApi.p50 / singleSql.p50;
+      const verdict = target.ratio === undefined ? 'no target (a write)' : ratio <= target.ratio ? 'PASS' : 'FAIL';
+      console.log(`  ${name.padEnd(34)} ${singleApi.p50.toFixed(2).padStart(6)} ms | ${singleSql.p50.toFixed(2).padStart(6)} ms | ×${ratio.toFixed(2)} | ${verdict}`);
     }
     console.log(`  machine load average at the end: ${loadavg()[0]!.toFixed(1)} (${availableParallelism()} cores; targets are for a quiet machine)`);
   } finally {

@@ -9,16 +9,17 @@
  * - directory names and aliases: the few matching unit ids are found once (an array from the small directory
  *   tables), then looked up in the unit_id index — instead of a correlated EXISTS run for every row;
  *   an alias still counts only in the plan's city or its districts (checked for the rows the array let through).
- * `pattern` is the LIKE pattern (`%…%`, with % _ \ escaped); the parameter is named :text.
+ * `pattern` is the LIKE pattern (`%…%`, with % _ \ escaped); the SQL refers to it as `placeholder` (:text, or a
+ * positional $n the caller binds).
  */
-export function assignmentTextCondition(pattern: string): { readonly sql: string; readonly params: { readonly text: string } } {
+export function assignmentTextCondition(pattern: string, placeholder = ':text'): { readonly sql: string; readonly params: { readonly text: string } } {
   // search_text joins the two fields with U+0001: a term holding it would match across them (ILIKE never would).
-  const fields = pattern.includes('\u0001') ? 'FALSE' : 'a.search_text LIKE lower(:text)';
+  const fields = pattern.includes('\u0001') ? 'FALSE' : `a.search_text LIKE lower(${placeholder})`;
   const sql =
     `(${fields}` +
-    ' OR a.unit_id = ANY(ARRAY(SELECT u.id FROM units u WHERE u.name ILIKE :text OR u.short_name ILIKE :text))' +
-    ' OR (a.unit_id = ANY(ARRAY(SELECT al.unit_id FROM unit_aliases al WHERE al.alias ILIKE :text))' +
+    ` OR a.unit_id = ANY(ARRAY(SELECT u.id FROM units u WHERE u.name ILIKE ${placeholder} OR u.short_name ILIKE ${placeholder}))` +
+    ` OR (a.unit_id = ANY(ARRAY(SELECT al.unit_id FROM unit_aliases al WHERE al.alias ILIKE ${placeholder}))` +
     ' AND EXISTS (SELECT 1 FROM unit_aliases al JOIN jurisdictions j ON j.id = al.jurisdiction_id JOIN plans p ON p.id = a.plan_id' +
-    ' WHERE al.unit_id = a.unit_id AND al.alias ILIKE :text AND (j.id = p.jurisdiction_id OR j.parent_id = p.jurisdiction_id))))';
+    ` WHERE al.unit_id = a.unit_id AND al.alias ILIKE ${placeholder} AND (j.id = p.jurisdiction_id OR j.parent_id = p.jurisdiction_id))))`;
   return { sql, params: { text: pattern } };
 }

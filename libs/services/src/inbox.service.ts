@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InboxMessageEntity, type JsonObject } from '@duban/persistence';
-import { cappedTotal, decodeCursor, encodeCursor, TOTAL_CAP, type Page } from './page-window';
+import { cappedCountSql, cappedTotal, decodeCursor, encodeCursor, type Page } from './page-window';
 import { isUuid } from './plan.service';
 import { ServiceError } from './service-errors';
 
@@ -75,7 +75,7 @@ export class InboxService {
     const filter = (alias: string) =>
       [`${alias}.recipient = ANY($1::text[])`, ...(options.unread === true ? [`${alias}.read_at IS NULL`] : []), ...(options.kind !== undefined ? [`${alias}.kind = $2`] : [])].join(' AND ');
     if (options.kind !== undefined) values.push(options.kind);
-    const count = { text: `SELECT count(*)::int FROM (SELECT 1 FROM inbox_messages c WHERE ${filter('c')} LIMIT ${TOTAL_CAP + 1}) capped`, values: [...values] };
+    const count = { text: cappedCountSql(`inbox_messages c WHERE ${filter('c')}`), values: [...values] };
     let keyset = '';
     if (after) {
       values.push(after.value, after.tieBreaker);

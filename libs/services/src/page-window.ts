@@ -1,4 +1,3 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ServiceError } from './service-errors';
 
 /**
@@ -24,12 +23,11 @@ export interface Page<T> {
 }
 
 /**
- * The count of the rows `query` matches, up to TOTAL_CAP + 1 only (a LIMIT inside the count lets PostgreSQL
- * stop early), as SQL with the builder's named parameters left in place: it is embedded in a page's statement
- * whose builder binds the same names.
+ * The count of the rows `fromWhere` ("table alias WHERE …") matches, up to TOTAL_CAP + 1 only (a LIMIT inside the
+ * count lets PostgreSQL stop early); embedded in a page's statement, it shares that statement's placeholders.
  */
-export function cappedCountSql<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): string {
-  return `SELECT count(*)::int FROM (${query.select('1').orderBy().offset(undefined).limit(TOTAL_CAP + 1).getQuery()}) capped`;
+export function cappedCountSql(fromWhere: string): string {
+  return `SELECT count(*)::int FROM (SELECT 1 FROM ${fromWhere} LIMIT ${TOTAL_CAP + 1}) capped`;
 }
 
 /** A count made up to TOTAL_CAP + 1 as a page's total. */
