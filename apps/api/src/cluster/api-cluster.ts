@@ -21,7 +21,7 @@ export function runApiCluster(processes: number, log: (message: string) => void)
   if (accounts.jwtSecretGenerated) log('JWT_SECRET is not set: the API processes share a random key (sign-ins end when the API restarts). Set JWT_SECRET for anything but local development.');
   let stopping = false;
   const restarts: number[] = [];
-  const start = (index: number, seed: boolean): Worker => {
+  const start = (index: number, seed: boolean): void => {
     const worker = cluster.fork({ ...sharedKey, ...(seed ? {} : { DUBAN_SEED_ON_START: 'false' }) });
     worker.once('listening', () => log(`API process ${index} listening (pid ${worker.process.pid})`));
     worker.on('exit', (code, signal) => {
@@ -37,7 +37,6 @@ export function runApiCluster(processes: number, log: (message: string) => void)
       log(`API process ${index} exited (${signal ?? code}); starting it again`);
       setTimeout(() => stopping || start(index, false), 1000);
     });
-    return worker;
   };
 
   const stop = async (exitCode: number): Promise<void> => {
