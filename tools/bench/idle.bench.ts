@@ -121,11 +121,13 @@ async function main(): Promise<void> {
     console.log(`worker process ${worker.pid} polling; ${await workerMemory(worker)}`);
     const rolloutStart = performance.now();
     let wakingStartAt = 0;
+    let wakingRolledOutAt = 0;
     for (let plan = 0; plan < plans; plan += 1) {
       const wakes = plan === plans - 1;
       const planId = await insertSyntheticPlan(stack.db, perPlan, UNITS_PER_TASK, wakes ? { maxSleepMs: wakeAfterMs } : {}, `闲置${plan + 1}第`);
       if (wakes) wakingStartAt = Date.now();
       await stack.services.get(PlanService).publish(planId, { role: 'admin', unitIds: [], id: 'bench' }, { wait: true });
+      if (wakes) wakingRolledOutAt = Date.now();
       console.log(`  plan ${plan + 1}/${plans} rolled out at ${((performance.now() - rolloutStart) / 1000).toFixed(0)} s; ${await workerMemory(worker)}; load average ${loadavg()[0]!.toFixed(1)}`);
     }
     const rolloutSeconds = (performance.now() - rolloutStart) / 1000;
@@ -162,14 +164,18 @@ async function main(): Promise<void> {
     const wakeStart = performance.now();
     peakRss = worker.rss();
     let idleScrapes = 0;
+    // The last plan's workflows started over its whole rollout, so the last of them wakes wakeAfterMs after it ended.
+    const wakeWindowEnd = wakingRolledOutAt + wakeAfterMs;
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 5000));
       const now = await scrape(metricsPort);
       const tasks = delta(now, before, 'temporal_workflow_task_execution_latency_count');
-      // Quiet scrapes in a row (no workflow task in 5 s): the wake is over, or (a slow rollout) already happened.
+      // Quiet scrapes in a row (no workflow task in 5 s) once the window has passed: the wake is over, or (a slow
+      // rollout) already happened before we looked.
       idleScrapes = delta(now, last, 'temporal_workflow_task_execution_latency_count') === 0 ? idleScrapes + 1 : 0;
       last = now;
-      if ((tasks >= waking && idleScrapes >= 1) || idleScrapes >= 3 || performance.now() - wakeStart > rolloutSeconds * 3000 + 600_000) break;
+      const windowPassed = Date.now() > wakeWindowEnd + 10_000;
+      if ((tasks >= waking && idleScrapes >= 1) || (windowPassed && idleScrapes >= 3) || performance.now() - wakeStart > rolloutSeconds * 3000 + 600_000) break;
     }
     const after = await scrape(metricsPort);
     const wakeSeconds = (performance.now() - wakeStart) / 1000;
