@@ -173,6 +173,26 @@ async function startApiProcesses(env: Record<string, string>, processes: number)
   };
 }
 
+/** The floor (bare-inbox.server.ts): node:http + pg answering one statement, in a process of its own; CPU: that process. */
+async function startBareServer(databaseUrl: string, statement: { text: string; values: unknown[] }): Promise<RunningApi> {
+  const port: number = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'tools/bootstrap/run.mjs'), join(ROOT, 'tools/bench/bare-inbox.server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, BARE_PORT: String(port), DATABASE_URL: databaseUrl, BARE_STATEMENT: JSON.stringify(statement) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
+    child.once('exit', (code) => reject(new Error(`the bare server exited (${code})`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    description: 'bare node:http + pg',
+    cpuMs: () => cpuMsOf(`/proc/${child.pid}/stat`),
+    stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGKILL'))),
+  };
+}
+
 /** The API inside this process (for --profile: V8's profiler sees this thread only); CPU: this main thread (autocannon runs in a worker thread). */
 async function startApiInProcess(): Promise<RunningApi> {
   const { createApiApp } = await import('../../apps/api/src/create-api-app');
@@ -367,6 +387,17 @@ async function main(): Promise<void> {
       console.log(line(`SQL  one statement at a time`, singleSql));
       console.log(`     ratio API/SQL one at a time: p50 ×${(singleApi.p50 / singleSql.p50).toFixed(2)} (+${(singleApi.p50 - singleSql.p50).toFixed(2)} ms)\n`);
     }
+    // The floor: the inbox's statement behind bare node:http + pg, loaded the same way (what any API on this machine
+    // starts from, with the load generator and PostgreSQL on the same cores).
+    const bare = await startBareServer(databaseUrl, inboxSql[0]!);
+    let floor: Figures & { cpuMsPerRequest?: number };
+    try {
+      floor = await load(bare, bare.baseUrl, unit, seconds, connections);
+    } finally {
+      await bare.stop();
+    }
+    console.log(line('floor: inbox SQL behind bare node:http + pg', floor) + (floor.cpuMsPerRequest !== undefined ? `  CPU ${floor.cpuMsPerRequest.toFixed(2)} ms/request` : '') + '\n');
+
     console.log(`summary at ${connections} connections: figure (API p50, req/s) | baseline (SQL p50) | ratio | target | verdict`);
     for (const [name, viaApi, viaSql, target] of runs) {
       const ratio = viaApi.p50 / viaSql.p50;
@@ -379,6 +410,8 @@ async function main(): Promise<void> {
         `  ${name.padEnd(34)} ${viaApi.p50.toFixed(1).padStart(6)} ms ${viaApi.rps.toFixed(0).padStart(5)} req/s | ${viaSql.p50.toFixed(1).padStart(6)} ms | ×${ratio.toFixed(2)} | ${checks.map(([what]) => what).join(', ') || '—'} | ${verdict}`,
       );
     }
+    const inboxApi = runs.find(([name]) => name === 'unit inbox')![1];
+    console.log(`  the inbox through the API serves ${((inboxApi.rps / floor.rps) * 100).toFixed(0)}% of the floor's ${floor.rps.toFixed(0)} req/s (bare node:http + pg, same statement, same load)`);
     console.log('one request at a time (no queueing): API p50 | SQL p50 | ratio | p50 ≤ 1.5× SQL');
     for (const [name, , , target, singleApi, singleSql] of runs) {
       const ratio = singleApi.p50 / singleSql.p50;
