@@ -302,7 +302,6 @@ export class AssignmentService {
     return { sql: `SELECT a.id FROM assignments a WHERE ${where}`, params };
   }
 
-
   private async find(assignmentId: string): Promise<AssignmentEntity> {
     const row = isUuid(assignmentId) ? await this.dataSource.getRepository(AssignmentEntity).findOneBy({ id: assignmentId }) : null;
     if (!row) throw new ServiceError('not_found', `任务 ${assignmentId} 不存在`);
