@@ -374,6 +374,8 @@ async function main(): Promise<void> {
     ];
     for (const [name, url, who, sql, method, target] of paths) {
       const profile = profileDir ? join(profileDir, `${name.replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '')}.cpuprofile`) : undefined;
+      // A second of load first, unmeasured: each API process compiles its hot paths (JIT) before it is timed.
+      await load(api, url, who, 1, connections, method);
       const viaApi = await profiled(profile, () => load(api!, url, who, seconds, connections, method));
       const viaSql = await direct(pool, sql, seconds, connections);
       const singleApi = await oneAtATime(url, who, seconds, method);
@@ -392,6 +394,7 @@ async function main(): Promise<void> {
     const bare = await startBareServer(databaseUrl, inboxSql[0]!);
     let floor: Figures & { cpuMsPerRequest?: number };
     try {
+      await load(bare, bare.baseUrl, unit, 1, connections);
       floor = await load(bare, bare.baseUrl, unit, seconds, connections);
     } finally {
       await bare.stop();
