@@ -7,9 +7,6 @@ import { bearer, createTestUser, signIn } from '../api-auth/auth-helpers';
 import { eventually, openDatabase, useTestEnvironment } from '../support/duban-harness';
 import { REPO_ROOT } from '../support/test-run';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freePort } = require('../../tools/bootstrap/lib/wait-for-port.cjs');
-
 const PASSWORD = 'cluster-password-1';
 
 /** A GET on a connection of its own (no keep-alive), so the kernel hands each request to an API process afresh. */
@@ -62,25 +59,24 @@ describe('the API as a cluster of processes (API_PROCESSES=2)', () => {
   let baseUrl: string;
   const username = `cluster-${Date.now()}`;
 
+  const listeningLines = () => [...stderr.matchAll(/API process (\d+) listening on port (\d+) \(pid (\d+)\)/g)];
   /** pid of each API process by index, as the primary reports them listening (the latest for a restarted one). */
-  const listening = (): Map<number, number> => {
-    const pids = new Map<number, number>();
-    for (const match of stderr.matchAll(/API process (\d+) listening \(pid (\d+)\)/g)) pids.set(Number(match[1]), Number(match[2]));
-    return pids;
-  };
+  const listening = (): Map<number, number> => new Map(listeningLines().map((match) => [Number(match[1]), Number(match[3])]));
 
   beforeAll(async () => {
     const run = useTestEnvironment('api-cluster');
     db = await openDatabase(run);
     await createTestUser(db, { username, displayName: '集群测试', role: 'unit_staff', unitIds: ['集群测试局'], password: PASSWORD });
-    const port: number = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const env: Record<string, string | undefined> = { ...process.env, API_PORT: String(port), API_HOST: '127.0.0.1', API_PROCESSES: '2', DUBAN_SEED_ON_START: 'false' };
+    // Port 0: the primary picks a free port, shared by both processes, and names it when each listens.
+    const env: Record<string, string | undefined> = { ...process.env, API_PORT: '0', API_HOST: '127.0.0.1', API_PROCESSES: '2', DUBAN_SEED_ON_START: 'false' };
     delete env.JWT_SECRET;
     primary = spawn(process.execPath, [join(REPO_ROOT, 'dist/apps/api/src/main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     primary.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     exited = new Promise((resolve) => primary.once('exit', (code) => resolve(code)));
     await eventually('both API processes to listen', async () => (listening().size === 2 ? true : undefined), 90_000);
+    const ports = new Set(listeningLines().map((match) => match[2]));
+    expect(ports.size).toBe(1);
+    baseUrl = `http://127.0.0.1:${[...ports][0]}`;
   });
 
   afterAll(async () => {

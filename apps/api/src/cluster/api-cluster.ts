@@ -23,7 +23,7 @@ export function runApiCluster(processes: number, log: (message: string) => void)
   const restarts: number[] = [];
   const start = (index: number, seed: boolean): void => {
     const worker = cluster.fork({ ...sharedKey, ...(seed ? {} : { DUBAN_SEED_ON_START: 'false' }) });
-    worker.once('listening', () => log(`API process ${index} listening (pid ${worker.process.pid})`));
+    worker.once('listening', (address) => log(`API process ${index} listening on port ${address.port} (pid ${worker.process.pid})`));
     worker.on('exit', (code, signal) => {
       if (stopping) return;
       const now = Date.now();
